@@ -1,0 +1,15 @@
+import { migrateDatabase, openDatabase } from '../platform/db/client.ts';
+import { loadEnv } from '../platform/env.ts';
+import { seedDemo, DEMO_PASSWORD } from '../seed/index.ts';
+
+/** `npm run db:seed`: load the demo consortium (idempotent: only missing rows are added). */
+const env = loadEnv();
+const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+try {
+  await migrateDatabase(database);
+  const { logins } = await seedDemo(database.db);
+  process.stdout.write(`Demo data loaded (${database.kind}). Password for all demo logins: ${DEMO_PASSWORD}\n`);
+  for (const l of logins) process.stdout.write(`  ${l.role.padEnd(22)} ${l.email}\n`);
+} finally {
+  await database.close();
+}

@@ -1,0 +1,4 @@
+/** The whole database schema, one import for Drizzle and drizzle-kit. Each module owns its tables. */
+export * from '../tables.ts';
+export * from '../../modules/members/tables.ts';
+export * from '../../modules/accounts/tables.ts';

@@ -1,0 +1,5 @@
+import { prepareTemplate } from './databases.ts';
+
+export default async function setup() {
+  await prepareTemplate();
+}
