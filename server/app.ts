@@ -16,7 +16,7 @@ import {
 import type { AppContext } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
-import { registerSecurity } from './platform/http/security.ts';
+import { registerSecurity, type RouteCatalogue } from './platform/http/security.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { membersModule } from './modules/members/index.ts';
@@ -25,6 +25,12 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** The list of domain modules, in one place. Each registers its routes and jobs. */
 export const modules = [accountsModule, membersModule];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RouteCatalogue;
+  }
+}
 
 export type BuildOptions = { serveWeb?: boolean };
 
@@ -73,7 +79,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const accounts = accountsModule.create(ctx);
-  registerSecurity(app, (token) => accounts.sessions.lookup(token));
+  const routeCatalogue = registerSecurity(app, (token) => accounts.sessions.lookup(token));
+  app.decorate('routeCatalogue', routeCatalogue);
   registerHealth(app, ctx);
 
   await app.register(

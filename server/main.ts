@@ -33,11 +33,14 @@ async function main() {
     `Amigos Commons is running at ${env.baseUrl}  (started in ${seconds} s)`,
     `  database: ${ctx.database.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
     `  API docs: ${env.baseUrl}/api/docs`,
-    ...(ctx.mailer.captures ? [`  mailbox:  ${env.baseUrl}/dev/mailbox  (no SMTP_URL: emails are captured, not sent)`] : []),
+    ...(ctx.mailer.captures
+      ? [`  mailbox:  ${env.baseUrl}/dev/mailbox  (no SMTP_URL: emails are captured, not sent)`]
+      : []),
   ];
   if (logins.length) {
     lines.push('', `Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (const login of logins) lines.push(`  ${login.role.padEnd(22)} ${login.email.padEnd(38)} ${login.library}`);
+    for (const login of logins)
+      lines.push(`  ${login.role.padEnd(22)} ${login.email.padEnd(38)} ${login.library}`);
   }
   lines.push('', 'Press Ctrl+C to stop.', '');
   process.stdout.write(lines.join('\n'));

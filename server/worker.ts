@@ -8,7 +8,9 @@ import { EnvError, loadEnv } from './platform/env.ts';
 async function main() {
   const env = loadEnv();
   if (!env.databaseUrl) {
-    throw new EnvError(['DATABASE_URL: a separate worker needs the PostgreSQL server (the embedded database runs jobs inline)']);
+    throw new EnvError([
+      'DATABASE_URL: a separate worker needs the PostgreSQL server (the embedded database runs jobs inline)',
+    ]);
   }
   const ctx = await createContext(env);
   await ctx.jobs.start({ work: true });

@@ -8,7 +8,9 @@ const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env
 try {
   await migrateDatabase(database);
   const { logins } = await seedDemo(database.db);
-  process.stdout.write(`Demo data loaded (${database.kind}). Password for all demo logins: ${DEMO_PASSWORD}\n`);
+  process.stdout.write(
+    `Demo data loaded (${database.kind}). Password for all demo logins: ${DEMO_PASSWORD}\n`,
+  );
   for (const l of logins) process.stdout.write(`  ${l.role.padEnd(22)} ${l.email}\n`);
 } finally {
   await database.close();

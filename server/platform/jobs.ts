@@ -4,7 +4,12 @@ import type { Logger } from './log.ts';
 
 export type JobHandler<T> = (data: T, meta: { id: string; name: string }) => Promise<void>;
 
-type Registration = { name: string; handler: JobHandler<never>; retryLimit: number; cron?: string | undefined };
+type Registration = {
+  name: string;
+  handler: JobHandler<never>;
+  retryLimit: number;
+  cron?: string | undefined;
+};
 
 export type JobsMode = 'inline' | 'worker' | 'off';
 
@@ -20,6 +25,8 @@ export class Jobs {
   private readonly boss: PgBoss;
   private readonly registrations = new Map<string, Registration>();
   private started = false;
+  /** Local worker ids per queue, woken right after a send so same-node jobs do not wait for the poll. */
+  private readonly localWorkers = new Map<string, string>();
 
   constructor(
     database: Database,
@@ -47,14 +54,23 @@ export class Jobs {
     await this.boss.start();
     this.started = true;
     for (const reg of this.registrations.values()) {
-      await this.boss.createQueue(reg.name, { name: reg.name, retryLimit: reg.retryLimit, retryBackoff: true });
+      await this.boss.createQueue(reg.name, {
+        name: reg.name,
+        retryLimit: reg.retryLimit,
+        retryBackoff: true,
+      });
       if (reg.cron) await this.boss.schedule(reg.name, reg.cron, {}, { tz: 'UTC' });
       if (work) {
-        await this.boss.work(reg.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
-          for (const job of jobs) {
-            await reg.handler(job.data as never, { id: job.id, name: job.name });
-          }
-        });
+        const workerId = await this.boss.work(
+          reg.name,
+          { pollingIntervalSeconds: 0.5, batchSize: 1 },
+          async (jobs) => {
+            for (const job of jobs) {
+              await reg.handler(job.data as never, { id: job.id, name: job.name });
+            }
+          },
+        );
+        this.localWorkers.set(reg.name, workerId);
       }
     }
   }
@@ -66,10 +82,13 @@ export class Jobs {
   ): Promise<string | null> {
     if (!this.registrations.has(name)) throw new Error(`Unknown job ${name}`);
     if (!this.started) throw new Error('The job queue has not been started');
-    return this.boss.send(name, data, {
+    const id = await this.boss.send(name, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     });
+    const local = this.localWorkers.get(name);
+    if (local && !options.startAfterSeconds) this.boss.notifyWorker(local);
+    return id;
   }
 
   /** Runs one registered handler directly (CLI commands and tests of the handler itself). */
@@ -82,6 +101,7 @@ export class Jobs {
   async stop() {
     if (!this.started) return;
     this.started = false;
+    this.localWorkers.clear();
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
   }
 }

@@ -8,7 +8,14 @@ export function createLogger(level: string): Logger {
     level,
     // Never log credentials or session material, wherever they appear.
     redact: {
-      paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'password', '*.password', 'token', '*.token'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+      ],
       censor: '[redacted]',
     },
   }) as unknown as Logger;

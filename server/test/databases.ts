@@ -14,7 +14,10 @@ export const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@1
 
 function migrationsFingerprint(): string {
   const hash = crypto.createHash('sha256');
-  for (const file of fs.readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of fs
+    .readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     hash.update(file).update(fs.readFileSync(path.join(migrationsFolder, file)));
   }
   return hash.digest('hex').slice(0, 12);
@@ -39,7 +42,11 @@ export async function prepareTemplate(): Promise<void> {
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (exists.rowCount === 0) {
         await admin.query(`CREATE DATABASE ${name}`);
-        const db = await openDatabase({ databaseUrl: withDatabase(serverUrl, name), dataDir: '', poolSize: 1 });
+        const db = await openDatabase({
+          databaseUrl: withDatabase(serverUrl, name),
+          dataDir: '',
+          poolSize: 1,
+        });
         await migrateDatabase(db);
         await db.close();
       }

@@ -17,7 +17,10 @@ const address = (city: string, state: string): PostalAddress => ({
 
 type OrgSeed = typeof organizations.$inferInsert;
 
-export async function insertOrganization(db: Db, values: Partial<OrgSeed> & Pick<OrgSeed, 'name' | 'symbol' | 'kind'>) {
+export async function insertOrganization(
+  db: Db,
+  values: Partial<OrgSeed> & Pick<OrgSeed, 'name' | 'symbol' | 'kind'>,
+) {
   const [row] = await db
     .insert(organizations)
     .values({
@@ -37,7 +40,13 @@ export async function insertOrganization(db: Db, values: Partial<OrgSeed> & Pick
 
 export async function insertUser(
   db: Db,
-  values: { email: string; organizationId: string; role: Role; capabilities?: Capability[]; displayName?: string },
+  values: {
+    email: string;
+    organizationId: string;
+    role: Role;
+    capabilities?: Capability[];
+    displayName?: string;
+  },
 ) {
   const [row] = await db
     .insert(users)
@@ -58,7 +67,11 @@ export async function insertUser(
  * Library A's staff member holds the sharing capability only; B's staff member holds catalog.
  */
 export async function createFixtures(db: Db) {
-  const consortium = await insertOrganization(db, { kind: 'consortium', name: 'Test Consortium Office', symbol: 'TCO' });
+  const consortium = await insertOrganization(db, {
+    kind: 'consortium',
+    name: 'Test Consortium Office',
+    symbol: 'TCO',
+  });
   const libraryA = await insertOrganization(db, {
     kind: 'library',
     name: 'Alamo Heights Public Library',
@@ -77,25 +90,49 @@ export async function createFixtures(db: Db) {
     timeZone: 'America/Denver',
     studentFte: 1200,
   });
-  const partner = await insertOrganization(db, { kind: 'partner', name: 'Regional Partner Network', symbol: 'RPN' });
+  const partner = await insertOrganization(db, {
+    kind: 'partner',
+    name: 'Regional Partner Network',
+    symbol: 'RPN',
+  });
   const people = {
-    consortiumAdmin: await insertUser(db, { email: 'admin@test.example', organizationId: consortium.id, role: 'consortium_admin' }),
-    consortiumStaff: await insertUser(db, { email: 'staff@test.example', organizationId: consortium.id, role: 'consortium_staff' }),
-    libraryAAdmin: await insertUser(db, { email: 'director@a.example', organizationId: libraryA.id, role: 'library_admin' }),
+    consortiumAdmin: await insertUser(db, {
+      email: 'admin@test.example',
+      organizationId: consortium.id,
+      role: 'consortium_admin',
+    }),
+    consortiumStaff: await insertUser(db, {
+      email: 'staff@test.example',
+      organizationId: consortium.id,
+      role: 'consortium_staff',
+    }),
+    libraryAAdmin: await insertUser(db, {
+      email: 'director@a.example',
+      organizationId: libraryA.id,
+      role: 'library_admin',
+    }),
     libraryAStaff: await insertUser(db, {
       email: 'ill@a.example',
       organizationId: libraryA.id,
       role: 'library_staff',
       capabilities: ['sharing'],
     }),
-    libraryBAdmin: await insertUser(db, { email: 'director@b.example', organizationId: libraryB.id, role: 'library_admin' }),
+    libraryBAdmin: await insertUser(db, {
+      email: 'director@b.example',
+      organizationId: libraryB.id,
+      role: 'library_admin',
+    }),
     libraryBStaff: await insertUser(db, {
       email: 'cataloger@b.example',
       organizationId: libraryB.id,
       role: 'library_staff',
       capabilities: ['catalog'],
     }),
-    partnerStaff: await insertUser(db, { email: 'partner@partner.example', organizationId: partner.id, role: 'partner_staff' }),
+    partnerStaff: await insertUser(db, {
+      email: 'partner@partner.example',
+      organizationId: partner.id,
+      role: 'partner_staff',
+    }),
   };
   return { consortium, libraryA, libraryB, partner, people };
 }

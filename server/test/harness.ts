@@ -73,7 +73,8 @@ export function clientFor(app: FastifyInstance, cookie: string | null, csrfToken
     csrfToken,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, payload) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    post: (url, payload) =>
+      request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as object }),
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as object }),
     delete: (url) => request({ method: 'DELETE', url }),
@@ -82,8 +83,16 @@ export function clientFor(app: FastifyInstance, cookie: string | null, csrfToken
 
 export const anonymous = (app: FastifyInstance) => clientFor(app, null, null);
 
-export async function signIn(app: FastifyInstance, email: string, password = FIXTURE_PASSWORD): Promise<Client> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password = FIXTURE_PASSWORD,
+): Promise<Client> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'amigos_session');
   const body = response.json() as { csrfToken: string };

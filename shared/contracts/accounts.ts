@@ -46,8 +46,12 @@ export const loginBodySchema = z
   .object({ email: emailSchema, password: z.string().min(1, 'is required').max(256) })
   .strict();
 
-export const passwordResetRequestSchema = z.object({ email: emailSchema, locale: localeSchema.optional() }).strict();
-export const passwordResetCompleteSchema = z.object({ token: z.string().min(10).max(200), password: newPassword }).strict();
+export const passwordResetRequestSchema = z
+  .object({ email: emailSchema, locale: localeSchema.optional() })
+  .strict();
+export const passwordResetCompleteSchema = z
+  .object({ token: z.string().min(10).max(200), password: newPassword })
+  .strict();
 
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1).max(256), newPassword })

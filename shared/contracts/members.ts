@@ -16,7 +16,10 @@ export const postalAddressSchema = z
     line2: z.string().trim().max(200).optional(),
     city: z.string().trim().min(1).max(100),
     state: z.string().trim().length(2),
-    postalCode: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'must be a US ZIP code'),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}(-\d{4})?$/, 'must be a US ZIP code'),
   })
   .strict();
 
@@ -137,7 +140,11 @@ export const hoursUpdateSchema = z
   .strict();
 
 export const statusUpdateSchema = z
-  .object({ version: z.number().int().min(1), status: memberStatusSchema, reason: z.string().trim().max(500).optional() })
+  .object({
+    version: z.number().int().min(1),
+    status: memberStatusSchema,
+    reason: z.string().trim().max(500).optional(),
+  })
   .strict();
 
 export const personSchema = z.object({
@@ -187,7 +194,12 @@ export type StaffDirectoryEntry = z.infer<typeof staffDirectoryEntrySchema>;
 export const staffDirectoryPageSchema = pageOf(staffDirectoryEntrySchema);
 
 export const dashboardSchema = z.object({
-  organization: z.object({ id: uuidSchema, name: z.string(), kind: organizationKindSchema, status: memberStatusSchema }),
+  organization: z.object({
+    id: uuidSchema,
+    name: z.string(),
+    kind: organizationKindSchema,
+    status: memberStatusSchema,
+  }),
   colleagues: z.number().int(),
   pendingInvitations: z.number().int(),
   /** Consortium staff: members by status across the consortium. */

@@ -37,15 +37,24 @@ describe('sign-in and sessions', () => {
   });
 
   it('refuses a wrong password with one message whether or not the account exists', async () => {
-    const wrong = await anonymous(t.app).post('/api/v1/auth/login', { email: 'director@a.example', password: 'nope' });
-    const unknown = await anonymous(t.app).post('/api/v1/auth/login', { email: 'ghost@a.example', password: 'nope' });
+    const wrong = await anonymous(t.app).post('/api/v1/auth/login', {
+      email: 'director@a.example',
+      password: 'nope',
+    });
+    const unknown = await anonymous(t.app).post('/api/v1/auth/login', {
+      email: 'ghost@a.example',
+      password: 'nope',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
   });
 
   it('accepts the email in any letter case', async () => {
-    const ok = await anonymous(t.app).post('/api/v1/auth/login', { email: 'Director@A.example', password: FIXTURE_PASSWORD });
+    const ok = await anonymous(t.app).post('/api/v1/auth/login', {
+      email: 'Director@A.example',
+      password: FIXTURE_PASSWORD,
+    });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -64,7 +73,10 @@ describe('sign-in and sessions', () => {
   });
 
   it('keeps only a keyed hash of the session id in the database', async () => {
-    const response = await anonymous(t.app).post('/api/v1/auth/login', { email: 'staff@test.example', password: FIXTURE_PASSWORD });
+    const response = await anonymous(t.app).post('/api/v1/auth/login', {
+      email: 'staff@test.example',
+      password: FIXTURE_PASSWORD,
+    });
     const token = response.cookies.find((c) => c.name === 'amigos_session')!;
     expect(token.httpOnly).toBe(true);
     expect(token.sameSite).toBe('Lax');
@@ -76,9 +88,14 @@ describe('sign-in and sessions', () => {
     const { buildApp } = await import('../../app.ts');
     const second = await buildApp(t.ctx, { serveWeb: false });
     try {
-      const login = await anonymous(t.app).post('/api/v1/auth/login', { email: 'ill@a.example', password: FIXTURE_PASSWORD });
+      const login = await anonymous(t.app).post('/api/v1/auth/login', {
+        email: 'ill@a.example',
+        password: FIXTURE_PASSWORD,
+      });
       const value = login.cookies.find((c) => c.name === 'amigos_session')!.value;
-      const onSecond = await clientFor(second, `amigos_session=${value}`, login.json().csrfToken).get('/api/v1/me');
+      const onSecond = await clientFor(second, `amigos_session=${value}`, login.json().csrfToken).get(
+        '/api/v1/me',
+      );
       expect(onSecond.statusCode).toBe(200);
       expect(onSecond.json().email).toBe('ill@a.example');
     } finally {
@@ -90,7 +107,12 @@ describe('sign-in and sessions', () => {
 describe('CSRF protection', () => {
   it('refuses a cookie-authenticated write without the token', async () => {
     const client = await signIn(t.app, 'director@a.example');
-    const noToken = await client.request({ method: 'PATCH', url: '/api/v1/me', payload: { jobTitle: 'x' }, headers: { 'x-csrf-token': '' } });
+    const noToken = await client.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: { jobTitle: 'x' },
+      headers: { 'x-csrf-token': '' },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('CSRF_FAILED');
     const withToken = await client.patch('/api/v1/me', { jobTitle: 'Library Director' });
@@ -112,7 +134,10 @@ describe('CSRF protection', () => {
 describe('password reset by email', () => {
   it('emails a single-use link that sets a new password and ends old sessions', async () => {
     const old = await signIn(t.app, 'director@b.example');
-    const request = await anonymous(t.app).post('/api/v1/auth/password-reset', { email: 'director@b.example', locale: 'es' });
+    const request = await anonymous(t.app).post('/api/v1/auth/password-reset', {
+      email: 'director@b.example',
+      locale: 'es',
+    });
     expect(request.statusCode).toBe(202);
     const mail = await lastMailTo('director@b.example');
     expect(mail.template).toBe('password_reset');
@@ -120,12 +145,18 @@ describe('password reset by email', () => {
     expect(mail.bodyHtml).toContain('lang="es"');
     const token = linkFrom(mail.bodyText, '/reset-password');
 
-    const done = await anonymous(t.app).post('/api/v1/auth/password-reset/complete', { token, password: 'a brand new passphrase' });
+    const done = await anonymous(t.app).post('/api/v1/auth/password-reset/complete', {
+      token,
+      password: 'a brand new passphrase',
+    });
     expect(done.statusCode).toBe(200);
     expect((await old.get('/api/v1/me')).statusCode).toBe(401);
     await signIn(t.app, 'director@b.example', 'a brand new passphrase');
 
-    const again = await anonymous(t.app).post('/api/v1/auth/password-reset/complete', { token, password: 'another passphrase!' });
+    const again = await anonymous(t.app).post('/api/v1/auth/password-reset/complete', {
+      token,
+      password: 'another passphrase!',
+    });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.code).toBe('INVALID_TOKEN');
   });
@@ -133,12 +164,18 @@ describe('password reset by email', () => {
   it('answers the same for an unknown email and sends nothing', async () => {
     const r = await anonymous(t.app).post('/api/v1/auth/password-reset', { email: 'nobody@nowhere.example' });
     expect(r.statusCode).toBe(202);
-    const rows = await t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'nobody@nowhere.example'));
+    const rows = await t.ctx.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'nobody@nowhere.example'));
     expect(rows).toHaveLength(0);
   });
 
   it('rejects a short new password with a field message', async () => {
-    const r = await anonymous(t.app).post('/api/v1/auth/password-reset/complete', { token: 'x'.repeat(20), password: 'short' });
+    const r = await anonymous(t.app).post('/api/v1/auth/password-reset/complete', {
+      token: 'x'.repeat(20),
+      password: 'short',
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.details[0].path).toBe('body.password');
   });
@@ -178,7 +215,7 @@ describe('invitations', () => {
     expect(reuse.json().error.code).toBe('INVALID_TOKEN');
   });
 
-  it("refuses to invite into another library, or by a staff member who is not an admin", async () => {
+  it('refuses to invite into another library, or by a staff member who is not an admin', async () => {
     const adminA = await signIn(t.app, 'director@a.example');
     const other = await adminA.post(`/api/v1/libraries/${t.fixtures.libraryB.id}/invitations`, {
       email: 'x@b.example',
@@ -215,7 +252,12 @@ describe('settings, audit log and mailbox', () => {
     const client = await signIn(t.app, 'ill@a.example');
     const r = await client.patch('/api/v1/me', {
       locale: 'es',
-      notificationPreferences: { emailDigest: 'daily', sharingEmails: true, learningEmails: false, communityEmails: true },
+      notificationPreferences: {
+        emailDigest: 'daily',
+        sharingEmails: true,
+        learningEmails: false,
+        communityEmails: true,
+      },
     });
     expect(r.statusCode).toBe(200);
     const me = await client.get('/api/v1/me');
@@ -224,9 +266,15 @@ describe('settings, audit log and mailbox', () => {
 
   it('changes a password only with the current one', async () => {
     const client = await signIn(t.app, 'staff@test.example');
-    const bad = await client.post('/api/v1/me/password', { currentPassword: 'wrong', newPassword: 'a fresh long password' });
+    const bad = await client.post('/api/v1/me/password', {
+      currentPassword: 'wrong',
+      newPassword: 'a fresh long password',
+    });
     expect(bad.statusCode).toBe(401);
-    const good = await client.post('/api/v1/me/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'a fresh long password' });
+    const good = await client.post('/api/v1/me/password', {
+      currentPassword: FIXTURE_PASSWORD,
+      newPassword: 'a fresh long password',
+    });
     expect(good.statusCode).toBe(200);
     expect((await client.get('/api/v1/me')).statusCode).toBe(200); // this session survives
   });

@@ -1,5 +1,10 @@
 import { AppError } from '../../platform/errors.ts';
-import { isConsortiumAdmin, isConsortiumStaff, type Principal, type Role } from '../../platform/auth/principal.ts';
+import {
+  isConsortiumAdmin,
+  isConsortiumStaff,
+  type Principal,
+  type Role,
+} from '../../platform/auth/principal.ts';
 
 type OrgKind = 'consortium' | 'library' | 'partner';
 
@@ -21,12 +26,14 @@ export function assertCanInvite(actor: Principal, org: { id: string; kind: OrgKi
     ]);
   }
   if (org.kind === 'consortium') {
-    if (!isConsortiumAdmin(actor)) throw new AppError('FORBIDDEN', 'Only consortium administrators can add consortium staff.');
+    if (!isConsortiumAdmin(actor))
+      throw new AppError('FORBIDDEN', 'Only consortium administrators can add consortium staff.');
     return;
   }
   if (isConsortiumStaff(actor)) return;
   if (actor.organizationId !== org.id) throw new AppError('OTHER_LIBRARY');
-  if (actor.role !== 'library_admin') throw new AppError('FORBIDDEN', "Only your library's administrators can invite colleagues.");
+  if (actor.role !== 'library_admin')
+    throw new AppError('FORBIDDEN', "Only your library's administrators can invite colleagues.");
 }
 
 /** Library admins read their own library's audit trail; consortium admins read everything. */

@@ -123,7 +123,11 @@ export async function expireOpenTokens(db: Db, purpose: 'password_reset' | 'invi
     .update(accountTokens)
     .set({ expiresAt: new Date() })
     .where(
-      and(eq(accountTokens.purpose, purpose), eq(accountTokens.email, email.toLowerCase()), isNull(accountTokens.usedAt)),
+      and(
+        eq(accountTokens.purpose, purpose),
+        eq(accountTokens.email, email.toLowerCase()),
+        isNull(accountTokens.usedAt),
+      ),
     );
 }
 

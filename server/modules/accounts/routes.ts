@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { SESSION_COOKIE } from '../../platform/http/request-context.ts';
-import { errorBodySchema, okSchema, pageOf, pagingQuery, uuidSchema } from '../../../shared/contracts/common.ts';
+import {
+  errorBodySchema,
+  okSchema,
+  pageOf,
+  pagingQuery,
+  uuidSchema,
+} from '../../../shared/contracts/common.ts';
 import {
   auditEntrySchema,
   changePasswordSchema,
@@ -22,8 +28,18 @@ import {
 import type { AccountsService } from './service.ts';
 
 const tags = ['accounts'];
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema };
-const meta = (request: FastifyRequest) => ({ ip: request.ip ?? null, userAgent: request.headers['user-agent'] });
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  429: errorBodySchema,
+};
+const meta = (request: FastifyRequest) => ({
+  ip: request.ip ?? null,
+  userAgent: request.headers['user-agent'],
+});
 
 export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: AccountsService) {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -39,16 +55,28 @@ export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: A
 
   r.get('/auth/session', {
     config: { access: { level: 'public' } },
-    schema: { tags, summary: 'The signed-in person (or null) and the CSRF token for writes', response: { 200: sessionResponseSchema } },
+    schema: {
+      tags,
+      summary: 'The signed-in person (or null) and the CSRF token for writes',
+      response: { 200: sessionResponseSchema },
+    },
     handler: async (request) => {
       if (!request.session) return { user: null, csrfToken: null };
-      return { user: await service.me(request.session.principal.userId), csrfToken: request.session.csrfToken };
+      return {
+        user: await service.me(request.session.principal.userId),
+        csrfToken: request.session.csrfToken,
+      };
     },
   });
 
   r.post('/auth/login', {
     config: { access: { level: 'public' } },
-    schema: { tags, summary: 'Sign in with email and password', body: loginBodySchema, response: { 200: sessionResponseSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Sign in with email and password',
+      body: loginBodySchema,
+      response: { 200: sessionResponseSchema, ...errors },
+    },
     handler: async (request, reply) => {
       const result = await service.login(request.body.email, request.body.password, meta(request));
       if (request.session) await service.sessions.destroy(request.session.idHash); // no session fixation
@@ -83,7 +111,12 @@ export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: A
 
   r.post('/auth/password-reset/complete', {
     config: { access: { level: 'public' } },
-    schema: { tags, summary: 'Set a new password with a reset link', body: passwordResetCompleteSchema, response: { 200: okSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Set a new password with a reset link',
+      body: passwordResetCompleteSchema,
+      response: { 200: okSchema, ...errors },
+    },
     handler: async (request) => {
       await service.completePasswordReset(request.body.token, request.body.password, request.ip);
       return { ok: true as const };
@@ -103,7 +136,12 @@ export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: A
 
   r.post('/auth/invitations/accept', {
     config: { access: { level: 'public' } },
-    schema: { tags, summary: 'Accept an invitation: create the account and sign in', body: invitationAcceptSchema, response: { 200: sessionResponseSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Accept an invitation: create the account and sign in',
+      body: invitationAcceptSchema,
+      response: { 200: sessionResponseSchema, ...errors },
+    },
     handler: async (request, reply) => {
       const { token, ...input } = request.body;
       const result = await service.acceptInvitation(token, input, meta(request));
@@ -120,15 +158,31 @@ export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: A
 
   r.patch('/me', {
     config: { access: { level: 'signedIn' } },
-    schema: { tags, summary: 'Change my settings (language, directory listing, notifications …)', body: updateMeSchema, response: { 200: meSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Change my settings (language, directory listing, notifications …)',
+      body: updateMeSchema,
+      response: { 200: meSchema, ...errors },
+    },
     handler: async (request) => service.updateMe(request.principal!, request.body),
   });
 
   r.post('/me/password', {
     config: { access: { level: 'signedIn' } },
-    schema: { tags, summary: 'Change my password (signs out my other sessions)', body: changePasswordSchema, response: { 200: okSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Change my password (signs out my other sessions)',
+      body: changePasswordSchema,
+      response: { 200: okSchema, ...errors },
+    },
     handler: async (request) => {
-      await service.changePassword(request.principal!, request.session!.idHash, request.body.currentPassword, request.body.newPassword, request.ip);
+      await service.changePassword(
+        request.principal!,
+        request.session!.idHash,
+        request.body.currentPassword,
+        request.body.newPassword,
+        request.ip,
+      );
       return { ok: true as const };
     },
   });
@@ -137,15 +191,31 @@ export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: A
 
   r.get('/libraries/:libraryId/invitations', {
     config: { access: { level: 'ownLibrary', param: 'libraryId', admin: true } },
-    schema: { tags, summary: 'Open invitations of a library', params: libraryParams, response: { 200: z.object({ items: z.array(invitationSchema) }), ...errors } },
+    schema: {
+      tags,
+      summary: 'Open invitations of a library',
+      params: libraryParams,
+      response: { 200: z.object({ items: z.array(invitationSchema) }), ...errors },
+    },
     handler: async (request) => ({ items: await service.listInvitations(request.params.libraryId) }),
   });
 
   r.post('/libraries/:libraryId/invitations', {
     config: { access: { level: 'ownLibrary', param: 'libraryId', admin: true } },
-    schema: { tags, summary: 'Invite a colleague by email', params: libraryParams, body: invitationCreateSchema, response: { 201: invitationSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Invite a colleague by email',
+      params: libraryParams,
+      body: invitationCreateSchema,
+      response: { 201: invitationSchema, ...errors },
+    },
     handler: async (request, reply) => {
-      const invitation = await service.invite(request.principal!, request.params.libraryId, request.body, request.ip);
+      const invitation = await service.invite(
+        request.principal!,
+        request.params.libraryId,
+        request.body,
+        request.ip,
+      );
       return reply.status(201).send(invitation);
     },
   });
@@ -159,7 +229,12 @@ export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: A
       response: { 200: okSchema, ...errors },
     },
     handler: async (request) => {
-      await service.revokeInvitation(request.principal!, request.params.libraryId, request.params.invitationId, request.ip);
+      await service.revokeInvitation(
+        request.principal!,
+        request.params.libraryId,
+        request.params.invitationId,
+        request.ip,
+      );
       return { ok: true as const };
     },
   });
@@ -169,7 +244,13 @@ export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: A
     schema: {
       tags: ['admin'],
       summary: 'The audit log (consortium admins: all; library admins: their library)',
-      querystring: z.object({ organizationId: uuidSchema.optional(), action: z.string().max(60).optional(), ...pagingQuery }).strict(),
+      querystring: z
+        .object({
+          organizationId: uuidSchema.optional(),
+          action: z.string().max(60).optional(),
+          ...pagingQuery,
+        })
+        .strict(),
       response: { 200: pageOf(auditEntrySchema), ...errors },
     },
     handler: async (request) => {

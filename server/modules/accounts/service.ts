@@ -58,7 +58,10 @@ export class AccountsService {
   async login(email: string, password: string, meta: RequestMeta) {
     const since = new Date(Date.now() - this.ctx.env.loginWindowMinutes * 60_000);
     const failures = await q.countRecentFailures(this.db, email, meta.ip, since);
-    if (failures.byEmail >= this.ctx.env.loginMaxFailures || failures.byIp >= this.ctx.env.loginMaxFailures * 4) {
+    if (
+      failures.byEmail >= this.ctx.env.loginMaxFailures ||
+      failures.byIp >= this.ctx.env.loginMaxFailures * 4
+    ) {
       await audit(this.db, { action: 'auth.login_throttled', actorEmail: email, ip: meta.ip });
       throw new AppError('RATE_LIMITED', undefined, undefined, {
         'retry-after': String(this.ctx.env.loginWindowMinutes * 60),
@@ -97,15 +100,29 @@ export class AccountsService {
 
   async logout(principal: Principal, idHash: string, ip: string | null) {
     await this.sessions.destroy(idHash);
-    await audit(this.db, { action: 'auth.logout', actor: principal, organizationId: principal.organizationId, ip });
+    await audit(this.db, {
+      action: 'auth.logout',
+      actor: principal,
+      organizationId: principal.organizationId,
+      ip,
+    });
   }
 
-  async updateMe(principal: Principal, changes: Partial<Omit<Me, 'id' | 'email' | 'role' | 'capabilities' | 'organization'>>) {
+  async updateMe(
+    principal: Principal,
+    changes: Partial<Omit<Me, 'id' | 'email' | 'role' | 'capabilities' | 'organization'>>,
+  ) {
     await q.updateUser(this.db, principal.userId, changes);
     return this.me(principal.userId);
   }
 
-  async changePassword(principal: Principal, idHash: string, current: string, next: string, ip: string | null) {
+  async changePassword(
+    principal: Principal,
+    idHash: string,
+    current: string,
+    next: string,
+    ip: string | null,
+  ) {
     const user = await q.findUserById(this.db, principal.userId);
     if (!user || !(await verifyPassword(user.passwordHash, current))) {
       throw new AppError('INVALID_CREDENTIALS', 'The current password is not correct.', [
@@ -116,9 +133,21 @@ export class AccountsService {
     const mailIds = await this.inTransaction(async (tx) => {
       await q.updateUser(tx, user.id, { passwordHash });
       await this.sessions.destroyAllFor(tx, user.id, idHash);
-      await audit(tx, { action: 'auth.password_changed', actor: principal, organizationId: user.organizationId, ip });
+      await audit(tx, {
+        action: 'auth.password_changed',
+        actor: principal,
+        organizationId: user.organizationId,
+        ip,
+      });
       const mail = passwordChangedMail(user.locale, { url: `${this.ctx.env.baseUrl}/forgot-password` });
-      return [await this.ctx.mailer.queue(tx, { ...mail, to: user.email, locale: user.locale, template: 'password_changed' })];
+      return [
+        await this.ctx.mailer.queue(tx, {
+          ...mail,
+          to: user.email,
+          locale: user.locale,
+          template: 'password_changed',
+        }),
+      ];
     });
     await this.ctx.mailer.dispatch(mailIds);
   }
@@ -140,11 +169,23 @@ export class AccountsService {
         userId: user.id,
         expiresAt: new Date(Date.now() + RESET_HOURS * 3600_000),
       });
-      await audit(tx, { action: 'auth.password_reset_requested', actorEmail: user.email, organizationId: user.organizationId, ip });
+      await audit(tx, {
+        action: 'auth.password_reset_requested',
+        actorEmail: user.email,
+        organizationId: user.organizationId,
+        ip,
+      });
       const mailLocale = locale ?? user.locale;
       const url = `${this.ctx.env.baseUrl}/reset-password?token=${encodeURIComponent(token)}`;
       const mail = passwordResetMail(mailLocale, { url, hours: RESET_HOURS });
-      return [await this.ctx.mailer.queue(tx, { ...mail, to: user.email, locale: mailLocale, template: 'password_reset' })];
+      return [
+        await this.ctx.mailer.queue(tx, {
+          ...mail,
+          to: user.email,
+          locale: mailLocale,
+          template: 'password_reset',
+        }),
+      ];
     });
     await this.ctx.mailer.dispatch(mailIds);
   }
@@ -171,7 +212,13 @@ export class AccountsService {
   async invite(
     actor: Principal,
     organizationId: string,
-    input: { email: string; role: Role; capabilities: Capability[]; locale: Locale; displayName?: string | undefined },
+    input: {
+      email: string;
+      role: Role;
+      capabilities: Capability[];
+      locale: Locale;
+      displayName?: string | undefined;
+    },
     ip: string | null,
   ) {
     const org = await q.findOrganization(this.db, organizationId);
@@ -212,7 +259,12 @@ export class AccountsService {
         role: input.role,
         days: INVITATION_DAYS,
       });
-      const id = await this.ctx.mailer.queue(tx, { ...mail, to: input.email, locale: input.locale, template: 'invitation' });
+      const id = await this.ctx.mailer.queue(tx, {
+        ...mail,
+        to: input.email,
+        locale: input.locale,
+        template: 'invitation',
+      });
       return { mailIds: [id], createdAt };
     });
     await this.ctx.mailer.dispatch(mailIds);
@@ -241,7 +293,13 @@ export class AccountsService {
   async revokeInvitation(actor: Principal, organizationId: string, id: string, ip: string | null) {
     const revoked = await q.revokeInvitation(this.db, organizationId, id);
     if (!revoked) throw notFound('This invitation');
-    await audit(this.db, { action: 'people.invitation_revoked', actor, organizationId, targetType: 'invitation', ip });
+    await audit(this.db, {
+      action: 'people.invitation_revoked',
+      actor,
+      organizationId,
+      targetType: 'invitation',
+      ip,
+    });
   }
 
   async previewInvitation(token: string) {
@@ -250,7 +308,11 @@ export class AccountsService {
     return { email: row.token.email, organizationName: row.organizationName ?? '', role: row.token.role! };
   }
 
-  async acceptInvitation(token: string, input: { displayName: string; password: string; locale?: Locale | undefined }, meta: RequestMeta) {
+  async acceptInvitation(
+    token: string,
+    input: { displayName: string; password: string; locale?: Locale | undefined },
+    meta: RequestMeta,
+  ) {
     const passwordHash = await hashPassword(input.password);
     const userId = await this.inTransaction(async (tx) => {
       const claimed = await q.consumeToken(tx, this.tokenHash(token), 'invitation');
@@ -283,9 +345,19 @@ export class AccountsService {
     return { ...session, user: await this.me(userId) };
   }
 
-  async auditLog(actor: Principal, filter: { organizationId?: string | undefined; action?: string | undefined }, page: number, pageSize: number) {
+  async auditLog(
+    actor: Principal,
+    filter: { organizationId?: string | undefined; action?: string | undefined },
+    page: number,
+    pageSize: number,
+  ) {
     const organizationId = auditScopeFor(actor, filter.organizationId);
-    const { rows, total } = await q.listAudit(this.db, { organizationId, action: filter.action }, page, pageSize);
+    const { rows, total } = await q.listAudit(
+      this.db,
+      { organizationId, action: filter.action },
+      page,
+      pageSize,
+    );
     return {
       items: rows.map(({ entry, organizationName }) => ({
         id: entry.id,

@@ -55,7 +55,10 @@ export class SessionStore {
     if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       // Sliding expiry: an active person stays signed in.
       const expiresAt = new Date(Date.now() + this.ttlHours * 3600 * 1000);
-      await this.db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(eq(sessions.idHash, idHash));
+      await this.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(), expiresAt })
+        .where(eq(sessions.idHash, idHash));
     }
     return {
       idHash,

@@ -29,7 +29,11 @@ export type Access =
   /** Admins: consortium admins for everything, library admins scoped by the service to their library. */
   | { level: 'admin' };
 
-export function authorize(access: Access, principal: Principal | null, params: Record<string, unknown>): void {
+export function authorize(
+  access: Access,
+  principal: Principal | null,
+  params: Record<string, unknown>,
+): void {
   if (access.level === 'public') return;
   if (!principal) throw new AppError('AUTH_REQUIRED');
   switch (access.level) {
@@ -39,7 +43,8 @@ export function authorize(access: Access, principal: Principal | null, params: R
       if (principal.organizationKind === 'partner') throw new AppError('FORBIDDEN');
       return;
     case 'consortiumStaff':
-      if (!isConsortiumStaff(principal)) throw new AppError('FORBIDDEN', 'Only consortium staff can do this.');
+      if (!isConsortiumStaff(principal))
+        throw new AppError('FORBIDDEN', 'Only consortium staff can do this.');
       return;
     case 'consortiumAdmin':
       if (!isConsortiumAdmin(principal))
@@ -52,7 +57,8 @@ export function authorize(access: Access, principal: Principal | null, params: R
     case 'ownLibrary': {
       if (isConsortiumStaff(principal)) return;
       const target = params[access.param];
-      if (typeof target !== 'string' || target !== principal.organizationId) throw new AppError('OTHER_LIBRARY');
+      if (typeof target !== 'string' || target !== principal.organizationId)
+        throw new AppError('OTHER_LIBRARY');
       if (access.admin && !isLibraryAdmin(principal))
         throw new AppError('FORBIDDEN', "Only your library's administrators can do this.");
       if (access.capability && !hasCapability(principal, access.capability))

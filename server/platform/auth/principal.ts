@@ -16,7 +16,8 @@ export type Principal = {
   locale: Locale;
 };
 
-export const isConsortiumStaff = (p: Principal) => p.role === 'consortium_admin' || p.role === 'consortium_staff';
+export const isConsortiumStaff = (p: Principal) =>
+  p.role === 'consortium_admin' || p.role === 'consortium_staff';
 export const isConsortiumAdmin = (p: Principal) => p.role === 'consortium_admin';
 export const isLibraryAdmin = (p: Principal) => p.role === 'library_admin';
 

@@ -28,7 +28,10 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../migrations',
+);
 
 /** PGlite extensions must be handed over at creation as well as created by the migration. */
 const pgliteExtensions = { pg_trgm, unaccent };

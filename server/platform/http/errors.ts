@@ -33,7 +33,12 @@ export function toAppError(error: FastifyError | Error): AppError | null {
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
     const details: ErrorDetail[] = fastifyError.validation.map((issue) => {
       const where = fastifyError.validationContext ?? 'body';
-      const path = [where, ...String(issue.instancePath ?? '').split('/').filter(Boolean)].join('.');
+      const path = [
+        where,
+        ...String(issue.instancePath ?? '')
+          .split('/')
+          .filter(Boolean),
+      ].join('.');
       const params = issue.params as { issue?: { code?: string; keys?: string[] } } | undefined;
       const keys = params?.issue?.keys;
       const message =
@@ -48,7 +53,8 @@ export function toAppError(error: FastifyError | Error): AppError | null {
     const code = fastifyCodes[fastifyError.code]!;
     return new AppError(code, code === 'VALIDATION_FAILED' ? error.message : undefined);
   }
-  if (error instanceof SyntaxError && (fastifyError.statusCode ?? 0) === 400) return new AppError('MALFORMED_JSON');
+  if (error instanceof SyntaxError && (fastifyError.statusCode ?? 0) === 400)
+    return new AppError('MALFORMED_JSON');
   const status = fastifyError.statusCode;
   if (status === 413) return new AppError('BODY_TOO_LARGE');
   if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
@@ -71,7 +77,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     return send(reply, request, new AppError('INTERNAL'));
   });
   app.setNotFoundHandler((request, reply) =>
-    send(reply, request, new AppError('ROUTE_NOT_FOUND', `There is no endpoint ${request.method} ${request.url.split('?')[0]}.`)),
+    send(
+      reply,
+      request,
+      new AppError('ROUTE_NOT_FOUND', `There is no endpoint ${request.method} ${request.url.split('?')[0]}.`),
+    ),
   );
 }
 

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { authorize } from '../auth/policy.ts';
+import { authorize, type Access } from '../auth/policy.ts';
 import { constantTimeEqual } from '../auth/secrets.ts';
 import { AppError } from '../errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type ActiveSession } from './request-context.ts';
+
+/** Every API route with its declared access, for the authorization matrix test and the docs. */
+export type RouteCatalogue = { method: string; url: string; access: Access }[];
 
 export type SessionLookup = (token: string) => Promise<ActiveSession | null>;
 
@@ -17,15 +20,19 @@ const isUndeclaredAllowed = (url: string) =>
  * token-less write is being attempted (CSRF), and whether the route's declared access admits the caller.
  * It runs in onRequest, before the body is even parsed, so refused callers learn nothing about validation.
  */
-export function registerSecurity(app: FastifyInstance, lookupSession: SessionLookup) {
+export function registerSecurity(app: FastifyInstance, lookupSession: SessionLookup): RouteCatalogue {
+  const catalogue: RouteCatalogue = [];
   app.decorateRequest('session', null);
   app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
     if (isUndeclaredAllowed(route.url) || route.method === 'HEAD') return;
-    if (!route.config?.access) {
+    const access = route.config?.access;
+    if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access).`);
     }
+    for (const method of [route.method].flat())
+      catalogue.push({ method: String(method), url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -50,4 +57,5 @@ export function registerSecurity(app: FastifyInstance, lookupSession: SessionLoo
     const access = request.routeOptions.config?.access;
     if (access) authorize(access, request.principal, (request.params ?? {}) as Record<string, unknown>);
   });
+  return catalogue;
 }

@@ -73,7 +73,10 @@ export class Mailer {
       .returning();
     if (!row) return;
     if (!this.transport) {
-      await this.db.update(mailOutbox).set({ status: 'captured', sentAt: new Date() }).where(eq(mailOutbox.id, id));
+      await this.db
+        .update(mailOutbox)
+        .set({ status: 'captured', sentAt: new Date() })
+        .where(eq(mailOutbox.id, id));
       return;
     }
     try {
