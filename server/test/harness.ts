@@ -49,6 +49,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
 }
 
 export type Client = {
+  cookie: string | null;
   csrfToken: string | null;
   request: (options: InjectOptions) => Promise<LightMyRequestResponse>;
   get: (url: string) => Promise<LightMyRequestResponse>;
@@ -70,6 +71,7 @@ export function clientFor(app: FastifyInstance, cookie: string | null, csrfToken
       },
     });
   return {
+    cookie,
     csrfToken,
     request,
     get: (url) => request({ method: 'GET', url }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { anonymous, clientFor, createTestApp, signIn, type TestApp } from '../../test/harness.ts';
+import { anonymous, createTestApp, signIn, type TestApp } from '../../test/harness.ts';
 import { FIXTURE_PASSWORD } from '../../test/fixtures.ts';
 import { auditLog, mailOutbox } from '../../platform/tables.ts';
 import { sessions } from './tables.ts';
@@ -82,25 +82,6 @@ describe('sign-in and sessions', () => {
     expect(token.sameSite).toBe('Lax');
     const rows = await t.ctx.db.select().from(sessions);
     expect(rows.some((r) => r.idHash === token.value)).toBe(false);
-  });
-
-  it('serves a session made by one app instance from another instance on the same database', async () => {
-    const { buildApp } = await import('../../app.ts');
-    const second = await buildApp(t.ctx, { serveWeb: false });
-    try {
-      const login = await anonymous(t.app).post('/api/v1/auth/login', {
-        email: 'ill@a.example',
-        password: FIXTURE_PASSWORD,
-      });
-      const value = login.cookies.find((c) => c.name === 'amigos_session')!.value;
-      const onSecond = await clientFor(second, `amigos_session=${value}`, login.json().csrfToken).get(
-        '/api/v1/me',
-      );
-      expect(onSecond.statusCode).toBe(200);
-      expect(onSecond.json().email).toBe('ill@a.example');
-    } finally {
-      await second.close();
-    }
   });
 });
 
