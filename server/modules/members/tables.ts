@@ -64,10 +64,7 @@ export const organizations = pgTable(
   (t) => [
     uniqueIndex('organizations_symbol_key').on(t.symbol),
     index('organizations_kind_state_idx').on(t.kind, t.state),
-    check(
-      'organizations_library_type_check',
-      sql`(${t.kind} = 'library') = (${t.libraryType} IS NOT NULL)`,
-    ),
+    check('organizations_library_type_check', sql`(${t.kind} = 'library') = (${t.libraryType} IS NOT NULL)`),
   ],
 );
 
@@ -136,9 +133,15 @@ export const users = pgTable(
       .notNull()
       .references(() => organizations.id),
     role: text('role', { enum: ROLES }).notNull(),
-    capabilities: text('capabilities').array().notNull().default(sql`'{}'::text[]`),
+    capabilities: text('capabilities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     jobTitle: text('job_title').notNull().default(''),
-    expertise: text('expertise').array().notNull().default(sql`'{}'::text[]`),
+    expertise: text('expertise')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     directoryOptIn: boolean('directory_opt_in').notNull().default(false),
     locale: text('locale', { enum: ['en', 'es'] })
       .notNull()
