@@ -117,7 +117,10 @@ export const libraryUpdateSchema = z
   .object({
     version: z.number().int().min(1),
     name: z.string().trim().min(2).max(200),
-    website: z.url().max(300).nullable(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(300)
+      .nullable(),
     phone: z.string().trim().max(40).nullable(),
     email: z.email().max(254).nullable(),
     descriptionEn: z.string().max(4000),
@@ -159,6 +162,8 @@ export const personSchema = z.object({
   version: z.number().int(),
 });
 export type Person = z.infer<typeof personSchema>;
+/** GET /libraries/:libraryId/people — the whole roster (a library has tens of people, not thousands). */
+export const peopleListSchema = z.object({ items: z.array(personSchema) });
 
 export const personUpdateSchema = z
   .object({

@@ -48,6 +48,11 @@ export async function updateUser(db: Db, id: string, values: Partial<typeof user
   return row ?? null;
 }
 
+/** Sign-in bookkeeping only: no version bump, so a sign-in never invalidates an admin's open edit form. */
+export async function touchLastLogin(db: Db, id: string) {
+  await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id));
+}
+
 export async function insertUser(db: Db, values: typeof users.$inferInsert) {
   const [row] = await db.insert(users).values(values).returning();
   return row!;

@@ -85,7 +85,7 @@ export class AccountsService {
         ...(meta.ip ? { ip: meta.ip } : {}),
         ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
       });
-      await q.updateUser(tx, user.id, { lastLoginAt: new Date() });
+      await q.touchLastLogin(tx, user.id);
       await q.clearLoginFailures(tx, email);
       await audit(tx, {
         action: 'auth.login',

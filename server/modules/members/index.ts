@@ -1,7 +1,11 @@
 import type { AppModule } from '../../platform/module.ts';
+import { MembersService } from './service.ts';
+import { membersRoutes } from './routes.ts';
 
-/** Members: libraries, partners, people, directory. (Routes are being built.) */
+export { MembersService } from './service.ts';
+
+/** Members: libraries, partners, people, the directories and the dashboard. */
 export const membersModule: AppModule = {
   name: 'members',
-  routes: async () => {},
+  routes: async (api, ctx) => membersRoutes(api, new MembersService(ctx)),
 };
