@@ -76,32 +76,39 @@ export async function listDirectory(
   pageSize: number,
 ) {
   const where = directoryWhere(filter);
+  // One round trip: the window count rides along with the page.
   const rows = await db
-    .select()
+    .select({ organization: organizations, total: sql<number>`(count(*) OVER ())::int` })
     .from(organizations)
     .where(where)
     .orderBy(...sortOrders[sort], asc(organizations.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
+  if (rows.length > 0 || page === 1) {
+    return { rows: rows.map((r) => r.organization), total: Number(rows[0]?.total ?? 0) };
+  }
+  // Past the last page the window is empty; count separately so the pager can recover.
   const [total] = await db.select({ n: countInt }).from(organizations).where(where);
-  return { rows, total: Number(total?.n ?? 0) };
+  return { rows: [], total: Number(total?.n ?? 0) };
 }
 
-const facetColumns = {
-  type: organizations.libraryType,
-  state: organizations.state,
-  status: organizations.status,
-} as const;
-
-/** Counts per value of one facet, with every filter applied except the facet's own. */
-export async function directoryFacet(db: Db, filter: DirectoryFilter, facet: FacetName) {
-  const column = facetColumns[facet];
+/**
+ * Counts per (type, state, status) combination under the filters that are not facets (kind, q). Each
+ * facet's counts — every filter applied except its own — are then derived from these few dozen rows,
+ * instead of one query per facet.
+ */
+export async function directoryFacetCombinations(db: Db, filter: DirectoryFilter) {
   const rows = await db
-    .select({ key: column, n: countInt })
+    .select({
+      type: organizations.libraryType,
+      state: organizations.state,
+      status: organizations.status,
+      n: countInt,
+    })
     .from(organizations)
-    .where(directoryWhere(filter, facet))
-    .groupBy(column);
-  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+    .where(directoryWhere({ q: filter.q, kind: filter.kind }))
+    .groupBy(organizations.libraryType, organizations.state, organizations.status);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 export async function listHours(db: Db, organizationId: string) {

@@ -88,11 +88,18 @@ export class MembersService {
   async directory(filter: q.DirectoryFilter & { sort: 'name' | 'state' | 'type' } & Page) {
     const { sort, page, pageSize, ...where } = filter;
     const { rows, total } = await q.listDirectory(this.db, where, sort, page, pageSize);
-    const [type, state, status] = await Promise.all([
-      q.directoryFacet(this.db, where, 'type'),
-      q.directoryFacet(this.db, where, 'state'),
-      q.directoryFacet(this.db, where, 'status'),
-    ]);
+    const combinations = await q.directoryFacetCombinations(this.db, where);
+    const facet = (name: q.FacetName) => {
+      const counts = new Map<string | null, number>();
+      for (const c of combinations) {
+        const others = (['type', 'state', 'status'] as const).filter((f) => f !== name);
+        if (others.every((f) => where[f] === undefined || c[f] === where[f])) {
+          counts.set(c[name], (counts.get(c[name]) ?? 0) + c.n);
+        }
+      }
+      return [...counts].map(([key, n]) => ({ key, n }));
+    };
+    const [type, state, status] = [facet('type'), facet('state'), facet('status')];
     return {
       items: rows.map(presentDirectoryEntry),
       total,
