@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'server/migrations', 'coverage', '.data', '.test-data'] },
+  {
+    ignores: ['node_modules', 'web/dist', 'server/migrations', 'coverage', '.data', '.test-data', 'scratch'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

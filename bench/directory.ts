@@ -44,7 +44,9 @@ export async function benchDirectory(kind: 'pglite' | 'postgres') {
     const row = (name: string, r: LoadResult) =>
       `  ${name.padEnd(36)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)}   p95 ${ms(r.p95)}   p99 ${ms(r.p99)}   errors ${r.errors}`;
     console.log(`\nMember directory — ${kind}, ${CONNECTIONS} connections, ${SECONDS} s each`);
-    console.log(`  start-up on a fresh database (migrate + demo seed + listen): ${(server.startupMs / 1000).toFixed(2)} s`);
+    console.log(
+      `  start-up on a fresh database (migrate + demo seed + listen): ${(server.startupMs / 1000).toFixed(2)} s`,
+    );
     console.log(`  idle memory (RSS): ${idle.toFixed(0)} MiB`);
     console.log(row('bare route GET /api/health', bare));
     console.log(row('GET /api/v1/libraries', directory));

@@ -46,5 +46,11 @@ export type RecordProblem = {
 };
 
 export type ReadItem =
-  | { kind: 'record'; record: MarcRecord; recordNumber: number; byteOffset: number; warnings: RecordProblem[] }
+  | {
+      kind: 'record';
+      record: MarcRecord;
+      recordNumber: number;
+      byteOffset: number;
+      warnings: RecordProblem[];
+    }
   | { kind: 'error'; problem: RecordProblem };
