@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { LocaleProvider } from '../i18n/context.tsx';
+import { SessionProvider } from '../features/accounts/session.tsx';
+import { RequireAuth } from '../features/accounts/RequireAuth.tsx';
+import { SignInPage } from '../features/accounts/SignInPage.tsx';
+import { ForgotPasswordPage } from '../features/accounts/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '../features/accounts/ResetPasswordPage.tsx';
+import { AcceptInvitationPage } from '../features/accounts/AcceptInvitationPage.tsx';
+import { AccountSettingsPage } from '../features/accounts/AccountSettingsPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { DirectoryPage } from '../features/members/DirectoryPage.tsx';
+import { StaffDirectoryPage } from '../features/members/StaffDirectoryPage.tsx';
+import { LibraryLayout } from '../features/members/LibraryLayout.tsx';
+import { LibraryProfilePage } from '../features/members/LibraryProfilePage.tsx';
+import { LibraryEditPage } from '../features/members/LibraryEditPage.tsx';
+import { HoursPage } from '../features/members/HoursPage.tsx';
+import { ClosuresPage } from '../features/members/ClosuresPage.tsx';
+import { StatusPage } from '../features/members/StatusPage.tsx';
+import { PeoplePage } from '../features/members/PeoplePage.tsx';
+import { InvitePage } from '../features/members/InvitePage.tsx';
+import { AuditLogPage } from '../features/admin/AuditLogPage.tsx';
+import { MailboxPage } from '../features/admin/MailboxPage.tsx';
+import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
+import { SharingPage } from '../features/sharing/SharingPage.tsx';
+import { LearningPage } from '../features/learning/LearningPage.tsx';
+import { CommunityPage } from '../features/community/CommunityPage.tsx';
+import { DataPage } from '../features/data/DataPage.tsx';
+import { ServicesPage } from '../features/services/ServicesPage.tsx';
+import { Layout } from './Layout.tsx';
+import { HomePage } from './HomePage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+const auth = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+              <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+              <Route path="dashboard" element={auth(<DashboardPage />)} />
+              <Route path="account" element={auth(<AccountSettingsPage />)} />
+              <Route path="members" element={<DirectoryPage />} />
+              <Route path="members/staff" element={auth(<StaffDirectoryPage />)} />
+              <Route path="members/:libraryId" element={<LibraryLayout />}>
+                <Route index element={<LibraryProfilePage />} />
+                <Route path="edit" element={auth(<LibraryEditPage />)} />
+                <Route path="hours" element={auth(<HoursPage />)} />
+                <Route path="closures" element={auth(<ClosuresPage />)} />
+                <Route path="status" element={auth(<StatusPage />)} />
+                <Route path="people" element={auth(<PeoplePage />)} />
+                <Route path="invite" element={auth(<InvitePage />)} />
+              </Route>
+              <Route path="admin/audit" element={auth(<AuditLogPage />)} />
+              <Route path="dev/mailbox" element={<MailboxPage />} />
+              <Route path="catalog" element={<CatalogPage />} />
+              <Route path="sharing" element={<SharingPage />} />
+              <Route path="learning" element={<LearningPage />} />
+              <Route path="community" element={<CommunityPage />} />
+              <Route path="data" element={<DataPage />} />
+              <Route path="services" element={<ServicesPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}
