@@ -2,3 +2,4 @@
 export * from '../tables.ts';
 export * from '../../modules/members/tables.ts';
 export * from '../../modules/accounts/tables.ts';
+export * from '../../modules/catalog/tables.ts';

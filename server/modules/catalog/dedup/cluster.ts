@@ -190,7 +190,7 @@ export function clusterRecords(input: readonly ClusterRecord[], options: Cluster
     addLink(i, { a: m.a, b: m.b, via: 'staff', note: m.note ?? 'merged by staff' });
   }
 
-  edges.sort((x, y) => y.explanation.strength - x.explanation.strength || x.i - y.i || x.j - y.j);
+  edges.sort((x, y) => y.strength - x.strength || x.i - y.i || x.j - y.j);
   const rejected: RejectedLink[] = [];
   for (const { i, j, strength } of edges) {
     const ri = find(i);

@@ -1,0 +1,182 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organizations, users } from '../members/tables.ts';
+
+export const LOAD_MODES = ['add_update', 'delete', 'replace'] as const;
+export const LOAD_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export const LOAD_FORMATS = ['iso2709', 'marcxml', 'marc-json', 'auto'] as const;
+
+/**
+ * A cluster groups the records of one manifestation across libraries. Its summary is denormalised from
+ * the display record so result lists need no join; it is recomputed whenever a member changes.
+ */
+export const catalogClusters = pgTable(
+  'catalog_clusters',
+  {
+    id: uuid('id').primaryKey(),
+    displayRecordId: uuid('display_record_id'),
+    displayReason: text('display_reason').notNull().default(''),
+    title: text('title').notNull().default(''),
+    author: text('author'),
+    year: smallint('year'),
+    language: text('language'),
+    format: text('format').notNull().default(''),
+    electronic: boolean('electronic').notNull().default(false),
+    libraryCount: integer('library_count').notNull().default(0),
+    recordCount: integer('record_count').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('catalog_clusters_updated_idx').on(t.updatedAt)],
+);
+
+/**
+ * One bibliographic record as a library loaded it. (library, 003, 001) identifies it across loads; the
+ * content hash makes an identical reload a no-op. Withdrawn records are kept (their history and the
+ * decisions about them survive) but leave their cluster.
+ */
+export const catalogRecords = pgTable(
+  'catalog_records',
+  {
+    id: uuid('id').primaryKey(),
+    libraryId: uuid('library_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** 003 (control number identifier); '' when the record has none, so the unique key still applies. */
+    controlSource: text('control_source').notNull(),
+    controlNumber: text('control_number').notNull(),
+    status: text('status', { enum: ['active', 'withdrawn'] })
+      .notNull()
+      .default('active'),
+    marc: jsonb('marc').notNull(),
+    /** Match features (dedup) kept so candidates need no re-parse of their MARC. */
+    features: jsonb('features').notNull(),
+    contentHash: text('content_hash').notNull(),
+    format: text('format').notNull(),
+    electronic: boolean('electronic').notNull().default(false),
+    title: text('title').notNull(),
+    author: text('author'),
+    year: smallint('year'),
+    language: text('language'),
+    clusterId: uuid('cluster_id').references(() => catalogClusters.id, { onDelete: 'set null' }),
+    /** Why the record is in its cluster: placement reason plus the matcher's explanation (keys, rules, scores). */
+    matchExplanation: jsonb('match_explanation'),
+    lastLoadId: uuid('last_load_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('catalog_records_identity_key').on(t.libraryId, t.controlSource, t.controlNumber),
+    index('catalog_records_cluster_idx').on(t.clusterId),
+    index('catalog_records_library_status_idx').on(t.libraryId, t.status),
+  ],
+);
+
+/** Items of a record at its library: from 852, a configured local tag, or one record-level holding. */
+export const catalogHoldings = pgTable(
+  'catalog_holdings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => catalogRecords.id, { onDelete: 'cascade' }),
+    libraryId: uuid('library_id')
+      .notNull()
+      .references(() => organizations.id),
+    sourceTag: text('source_tag'),
+    location: text('location'),
+    callNumber: text('call_number'),
+    copies: integer('copies').notNull().default(1),
+  },
+  (t) => [index('catalog_holdings_record_idx').on(t.recordId)],
+);
+
+/** Blocking keys of active records: the candidate lookup of incremental clustering is `key = ANY(...)`. */
+export const catalogMatchKeys = pgTable(
+  'catalog_match_keys',
+  {
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => catalogRecords.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.key] }), index('catalog_match_keys_key_idx').on(t.key)],
+);
+
+/** Staff split / merge / never decisions; re-applied on every reload (record ids are stable). */
+export const catalogDecisions = pgTable(
+  'catalog_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['split', 'merge', 'never'] }).notNull(),
+    recordA: uuid('record_a')
+      .notNull()
+      .references(() => catalogRecords.id, { onDelete: 'cascade' }),
+    recordB: uuid('record_b').references(() => catalogRecords.id, { onDelete: 'cascade' }),
+    note: text('note'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('catalog_decisions_a_idx').on(t.recordA), index('catalog_decisions_b_idx').on(t.recordB)],
+);
+
+/** A file load and its checkpoint: every batch commits together with the counters and the position. */
+export const catalogLoads = pgTable(
+  'catalog_loads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    libraryId: uuid('library_id')
+      .notNull()
+      .references(() => organizations.id),
+    mode: text('mode', { enum: LOAD_MODES }).notNull(),
+    format: text('format', { enum: LOAD_FORMATS }).notNull().default('auto'),
+    /** Local holdings tag (e.g. 949) read besides 852. */
+    holdingsTag: text('holdings_tag'),
+    fileName: text('file_name').notNull(),
+    filePath: text('file_path').notNull(),
+    fileSize: bigint('file_size', { mode: 'number' }).notNull(),
+    status: text('status', { enum: LOAD_STATUSES }).notNull().default('queued'),
+    /** Checkpoint: items (records and rejected ones) fully applied, and the byte offset reached. */
+    recordsDone: integer('records_done').notNull().default(0),
+    bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
+    recordsAdded: integer('records_added').notNull().default(0),
+    recordsUpdated: integer('records_updated').notNull().default(0),
+    recordsUnchanged: integer('records_unchanged').notNull().default(0),
+    recordsWithdrawn: integer('records_withdrawn').notNull().default(0),
+    recordsRejected: integer('records_rejected').notNull().default(0),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('catalog_loads_library_idx').on(t.libraryId, t.createdAt)],
+);
+
+/** A record the load could not use, with where it was in the file. */
+export const catalogLoadProblems = pgTable(
+  'catalog_load_problems',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loadId: uuid('load_id')
+      .notNull()
+      .references(() => catalogLoads.id, { onDelete: 'cascade' }),
+    recordNumber: integer('record_number').notNull(),
+    byteOffset: bigint('byte_offset', { mode: 'number' }).notNull(),
+    controlNumber: text('control_number'),
+    reason: text('reason').notNull(),
+  },
+  // Unique per position, so a re-run batch after a crash cannot report a problem twice.
+  (t) => [uniqueIndex('catalog_load_problems_position_key').on(t.loadId, t.recordNumber, t.reason)],
+);
