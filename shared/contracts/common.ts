@@ -46,3 +46,16 @@ export const errorBodySchema = z.object({
 export type ErrorBodyContract = z.infer<typeof errorBodySchema>;
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** The error responses every route may give, for the OpenAPI description (one shape: errorBodySchema). */
+export const errorResponses = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  429: errorBodySchema,
+};
+
+/** Routes about one library take its id as `:libraryId`. */
+export const libraryParamsSchema = z.object({ libraryId: uuidSchema });

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { SESSION_COOKIE } from '../../platform/http/request-context.ts';
 import {
-  errorBodySchema,
   okSchema,
   pageOf,
   pagingQuery,
   uuidSchema,
+  errorResponses,
+  libraryParamsSchema,
 } from '../../../shared/contracts/common.ts';
 import {
   auditEntrySchema,
@@ -28,14 +29,7 @@ import {
 import type { AccountsService } from './service.ts';
 
 const tags = ['accounts'];
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  429: errorBodySchema,
-};
+const errors = errorResponses;
 const meta = (request: FastifyRequest) => ({
   ip: request.ip ?? null,
   userAgent: request.headers['user-agent'],
@@ -187,7 +181,7 @@ export function accountsRoutes(api: FastifyInstance, ctx: AppContext, service: A
     },
   });
 
-  const libraryParams = z.object({ libraryId: uuidSchema });
+  const libraryParams = libraryParamsSchema;
 
   r.get('/libraries/:libraryId/invitations', {
     config: { access: { level: 'ownLibrary', param: 'libraryId', admin: true } },

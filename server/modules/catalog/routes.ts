@@ -3,7 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema, uuidSchema } from '../../../shared/contracts/common.ts';
+import {
+  errorBodySchema,
+  uuidSchema,
+  errorResponses,
+  libraryParamsSchema,
+} from '../../../shared/contracts/common.ts';
 import {
   clusterSchema,
   loadListQuerySchema,
@@ -18,14 +23,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { CatalogService } from './service.ts';
 
 const tags = ['catalog'];
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
-const libraryParams = z.object({ libraryId: uuidSchema });
+const errors = errorResponses;
+const libraryParams = libraryParamsSchema;
 const loadParams = libraryParams.extend({ loadId: uuidSchema });
 /** The library's catalog staff (and its admins), and consortium staff. */
 const catalogStaff = { level: 'ownLibrary', param: 'libraryId', capability: 'catalog' } as const;

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { errorBodySchema, okSchema, uuidSchema } from '../../../shared/contracts/common.ts';
+import {
+  okSchema,
+  uuidSchema,
+  errorResponses,
+  libraryParamsSchema,
+} from '../../../shared/contracts/common.ts';
 import {
   closureCreateSchema,
   closureSchema,
@@ -21,14 +25,8 @@ import {
 import type { MembersService } from './service.ts';
 
 const tags = ['members'];
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
-const libraryParams = z.object({ libraryId: uuidSchema });
+const errors = errorResponses;
+const libraryParams = libraryParamsSchema;
 /** Library admins of the library in the path, and consortium staff. */
 const ownAdmin = { level: 'ownLibrary', param: 'libraryId', admin: true } as const;
 
