@@ -106,7 +106,7 @@ describe('a load killed midway', () => {
       await a.close();
       await b.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('holdings', () => {
