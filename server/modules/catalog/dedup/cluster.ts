@@ -110,7 +110,7 @@ export function clusterRecords(input: readonly ClusterRecord[], options: Cluster
   // a match is kept; explanations are rebuilt for the links and rejections reported.
   const stamp = new Int32Array(n).fill(-1);
   const edges: { i: number; j: number; strength: number }[] = [];
-  const compareOptions = { ...options, sharedKeys: [] };
+  const compareOptions = { ...options, sharedKeys: [], explain: false };
   let comparisons = 0;
   for (let i = 0; i < n; i++) {
     const ri = records[i]!;

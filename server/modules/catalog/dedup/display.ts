@@ -56,20 +56,22 @@ export function displayScore(candidate: DisplayCandidate, options: DisplayOption
   return { id: candidate.id, points, parts };
 }
 
-/** Picks the cluster's display record by quality; ties go to the smallest id (deterministic). */
+/** Picks the cluster's display record by quality; ties go to the smallest id (deterministic). A single record is
+ * chosen without scoring (`scores` is empty). */
 export function chooseDisplayRecord(
   records: readonly DisplayCandidate[],
   options: DisplayOptions = {},
 ): DisplayChoice {
   if (records.length === 0) throw new Error('chooseDisplayRecord needs at least one record');
+  // Most clusters hold one record: nothing to weigh (and scoring a million singletons is not free).
+  if (records.length === 1)
+    return { recordId: records[0]!.id, reason: 'only record in its cluster', scores: [] };
   const scores = records.map((r) => displayScore(r, options));
   let best = scores[0]!;
   for (const s of scores)
     if (s.points > best.points || (s.points === best.points && s.id < best.id)) best = s;
   const reason =
-    records.length === 1
-      ? 'only record in its cluster'
-      : `highest quality (${best.points} points: ${best.parts.join(', ')})` +
-        (scores.some((s) => s !== best && s.points === best.points) ? '; tie broken by record id' : '');
+    `highest quality (${best.points} points: ${best.parts.join(', ')})` +
+    (scores.some((s) => s !== best && s.points === best.points) ? '; tie broken by record id' : '');
   return { recordId: best.id, reason, scores };
 }

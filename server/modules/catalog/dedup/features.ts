@@ -44,7 +44,15 @@ export type RecordType =
   | 'object';
 
 /** Personal name as "surname given names" (folded), or a folded corporate / meeting name. */
-export type Author = { name: string; surname: string; given: string; personal: boolean; main: boolean };
+export type Author = {
+  name: string;
+  surname: string;
+  given: string;
+  personal: boolean;
+  main: boolean;
+  /** The name's words in alphabetical order, to recognise the same name in another order. */
+  words: string;
+};
 export type Series = { issn: string | undefined; title: string; number: string | undefined };
 
 export type MatchFeatures = {
@@ -306,9 +314,9 @@ export function extractFeatures(record: MarcRecord): MatchFeatures {
       : 23;
   const form = f008[formAt] ?? ' ';
   const physical = /\d\s*(cm|mm|in)\b|\bcm\b/.test(extent);
-  if ('abc'.includes(form) && form !== ' ') microformSignal = true;
+  if (form === 'a' || form === 'b' || form === 'c') microformSignal = true;
   if (/micro(fiche|film|opaque)/i.test(extent)) microformSignal = true;
-  if ('oqs'.includes(form) && form !== ' ') electronicSignal = true;
+  if (form === 'o' || form === 'q' || form === 's') electronicSignal = true;
   if (/online resource/i.test(extent)) electronicSignal = true;
   const microform = microformSignal && !electronicSignal;
   const electronic =

@@ -39,7 +39,9 @@ export function author(field: DataField, main: boolean): Author | undefined {
   const cleaned = raw.includes('[') ? raw.replace(/\[from old catalog\]/i, '') : raw;
   if (!personal) {
     const name = fold(cleaned);
-    return name ? { name, surname: name.split(' ', 1)[0]!, given: '', personal, main } : undefined;
+    return name
+      ? { name, surname: name.split(' ', 1)[0]!, given: '', personal, main, words: sortedWords(name) }
+      : undefined;
   }
   const comma = cleaned.indexOf(',');
   let surname: string;
@@ -55,7 +57,13 @@ export function author(field: DataField, main: boolean): Author | undefined {
     given = field.ind1 !== '0' && space > 0 ? words.slice(0, space) : '';
   }
   if (!surname) return undefined;
-  return { name: given ? surname + ' ' + given : surname, surname, given, personal, main };
+  const name = given ? surname + ' ' + given : surname;
+  return { name, surname, given, personal, main, words: sortedWords(name) };
+}
+
+/** The words of a name in alphabetical order: "garcia marquez gabriel" → "gabriel garcia marquez". */
+export function sortedWords(name: string): string {
+  return name.indexOf(' ') < 0 ? name : name.split(' ').sort().join(' ');
 }
 
 export function recordTypeOf(type: string, level: string, f008: string): RecordType {

@@ -42,6 +42,10 @@ export function placeRecord(
   clusters: readonly ClusterMembers[],
   options: PlaceOptions = {},
 ): Placement {
+  // The common case on ingest — a record nothing else shares a key with, and no staff decisions: done.
+  if (candidates.length === 0 && clusters.length === 0 && !options.decisions?.length) {
+    return { action: 'new', clusterId: undefined, reason: 'no match', alsoMatched: [], rejected: [] };
+  }
   const manual = resolveDecisions(options.decisions);
   const membersOf = new Map(clusters.map((c) => [c.clusterId, c.members]));
   const keys = record.keys ?? blockingKeys(record.features, options);
@@ -76,13 +80,14 @@ export function placeRecord(
     }
   }
 
-  // Best match per cluster, in a deterministic order.
+  // Best match per cluster, in a deterministic order (bulk comparisons: matches are still fully explained).
   const best = new Map<string, ClusterMatch>();
+  const compareOptions = { ...options, sharedKeys: [], explain: false };
   const sorted = [...candidates].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   if (!manual.isolated.has(record.id)) {
     for (const c of sorted) {
       if (c.id === record.id || c.library === record.library || manual.isolated.has(c.id)) continue;
-      const explanation = compareRecords(record.features, c.features, { ...options, sharedKeys: [] });
+      const explanation = compareRecords(record.features, c.features, compareOptions);
       if (explanation.decision !== 'match') continue;
       explanation.sharedKeys = sharedKeys(keys, c.keys ?? blockingKeys(c.features, options));
       const current = best.get(c.clusterId);

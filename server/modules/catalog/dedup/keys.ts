@@ -41,10 +41,10 @@ export function blockingKeys(f: MatchFeatures, options: KeyOptions = {}): string
     if (main && main !== f.titleKey) keys.push(p + 'title:' + main + '|' + author);
   }
   if (f.titleKey && f.year !== undefined) keys.push(p + 'title-year:' + f.titleKey + '|' + f.year);
-  const name = f.authors[0]?.name;
-  if (name && f.year !== undefined) {
+  const words = f.authors[0]?.words;
+  if (words && f.year !== undefined) {
     // Name words sorted: "García Márquez, Gabriel" and "Gabriel García Márquez" give the same key.
-    keys.push(p + 'author-year:' + name.split(' ').sort().join('').slice(0, 30) + '|' + f.year);
+    keys.push(p + 'author-year:' + words.replace(/ /g, '').slice(0, 30) + '|' + f.year);
   }
   return keys;
 }

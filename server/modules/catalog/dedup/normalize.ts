@@ -80,28 +80,7 @@ export function fold(text: string): string {
 }
 
 /** Leading articles dropped from titles whose non-filing indicator was left at 0. */
-const ARTICLES = new Set([
-  'the',
-  'a',
-  'an',
-  'der',
-  'die',
-  'das',
-  'le',
-  'la',
-  'les',
-  'l',
-  'el',
-  'los',
-  'las',
-  'il',
-  'lo',
-  'gli',
-  'un',
-  'une',
-  'ein',
-  'eine',
-]);
+const ARTICLES = new Set('the a an der die das le la les l el los las il lo gli un une ein eine'.split(' '));
 
 export function dropLeadingArticle(folded: string): string {
   const space = folded.indexOf(' ');

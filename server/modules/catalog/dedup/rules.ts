@@ -15,6 +15,7 @@ import {
   compareAuthors,
   compareTitles,
   corroboration,
+  type AuthorAgreement,
   intersect,
   isGenericTitle,
   pageDifference,
@@ -60,6 +61,11 @@ export type MatchExplanation = {
 export type CompareOptions = KeyOptions & {
   /** Keys shared by the pair when the caller already knows them (saves recomputing both key lists). */
   sharedKeys?: string[];
+  /**
+   * false: bulk mode for clustering — a pair rejected by a rule is not scored (its `features` are empty and
+   * `score` 0). Matches are always scored. Default true.
+   */
+  explain?: boolean;
 };
 
 const RULE_TEXT: Record<RuleId, string> = {
@@ -108,12 +114,16 @@ export function compareRecords(
   options: CompareOptions = {},
 ): MatchExplanation {
   const title = compareTitles(a, b);
-  const authors = compareAuthors(a, b);
-  const scored = scoreFeatures(a, b, title, authors, options.ignoredIsbns);
   const ctx: Context = {
+    a,
+    b,
+    title,
+    ignoredIsbns: options.ignoredIsbns,
+    explain: options.explain !== false,
     steps: [],
     shared: options.sharedKeys ?? commonKeys(blockingKeys(a, options), blockingKeys(b, options)),
-    scored,
+    authors: undefined,
+    scored: undefined,
   };
   const pageDiff = pageDifference(a, b);
   // (No closures here: under tsx every closure creation also pays for esbuild's name-keeping.)
@@ -172,14 +182,17 @@ export function compareRecords(
   } else note(ctx, 'edition', false, 'edition not stated on both');
 
   // 2. Shared identifiers.
-  let isbnScore: FeatureScore | undefined;
-  for (const f of scored.features) if (f.feature === 'isbn') isbnScore = f;
+  const isbns = isbnsOf(a, options.ignoredIsbns);
+  const isbnsB = isbnsOf(b, options.ignoredIsbns);
+  const isbn = intersect(isbns, isbnsB);
   const id = sharedUniqueId(a, b);
-  const distrust = (isbnScore && isbnScore.score > 0) || id ? distrustOf(a, b, title, pageDiff) : '';
-  if (isbnScore && isbnScore.score > 0) {
-    if (!distrust) return conclude(ctx, 'match', 'isbn', isbnScore.detail.replace('shared ISBN ', ''), 100);
-    note(ctx, 'isbn', true, `${isbnScore.detail} not trusted: ${distrust}`);
-  } else note(ctx, 'isbn', false, isbnScore?.detail ?? 'no ISBN on both');
+  const distrust = isbn || id ? distrustOf(a, b, title, pageDiff) : '';
+  if (isbn) {
+    if (!distrust) return conclude(ctx, 'match', 'isbn', isbn, 100);
+    note(ctx, 'isbn', true, `shared ISBN ${isbn} not trusted: ${distrust}`);
+  } else {
+    note(ctx, 'isbn', false, isbns.length && isbnsB.length ? 'no ISBN in common' : 'no ISBN on both');
+  }
 
   if (id) {
     if (!distrust) return conclude(ctx, 'match', 'unique-id', id, 100);
@@ -227,6 +240,7 @@ export function compareRecords(
     title.kind === 'exact' ? 'identical' : `${title.basis} titles within ${title.distance} edits`,
   );
 
+  const authors = (ctx.authors = compareAuthors(a, b));
   if (authors.kind === 'none') return conclude(ctx, 'no-match', 'author', `${authors.a} vs ${authors.b}`);
   note(
     ctx,
@@ -236,6 +250,7 @@ export function compareRecords(
   );
 
   // 4. Positive evidence.
+  const scored = scoredOf(ctx);
   const total = (scored.total / 100).toFixed(2);
   if (scored.worst <= VETO) {
     const veto = scored.features.find((f) => f.score * 100 <= VETO);
@@ -259,7 +274,29 @@ export function compareRecords(
   return conclude(ctx, 'match', 'score', `${total} ≥ 0.90`);
 }
 
-type Context = { steps: RuleStep[]; shared: string[]; scored: Scored };
+type Context = {
+  a: MatchFeatures;
+  b: MatchFeatures;
+  title: TitleComparison;
+  ignoredIsbns: ReadonlySet<string> | undefined;
+  explain: boolean;
+  steps: RuleStep[];
+  shared: string[];
+  /** Worked out when a rule needs them (or the explanation does). */
+  authors: AuthorAgreement | undefined;
+  scored: Scored | undefined;
+};
+
+const NOT_SCORED: Scored = { features: [], total: 0, best: 0, worst: 0 };
+
+function scoredOf(ctx: Context): Scored {
+  ctx.authors ??= compareAuthors(ctx.a, ctx.b);
+  return (ctx.scored ??= scoreFeatures(ctx.a, ctx.b, ctx.title, ctx.authors, ctx.ignoredIsbns));
+}
+
+function isbnsOf(f: MatchFeatures, ignored: ReadonlySet<string> | undefined): string[] {
+  return ignored ? f.isbns.filter((x) => !ignored.has(x)) : f.isbns;
+}
 
 function note(ctx: Context, rule: RuleId, passed: boolean, detail: string): void {
   ctx.steps.push({ rule, outcome: passed ? 'pass' : 'skipped', detail });
@@ -273,15 +310,17 @@ function conclude(
   bonus = 0,
 ): MatchExplanation {
   ctx.steps.push({ rule, outcome: decision, detail });
+  // Without `explain`, a rejected pair is not scored: the clusterer throws rejections away.
+  const scored = ctx.explain || decision === 'match' ? scoredOf(ctx) : NOT_SCORED;
   return {
     decision,
     decidedBy: rule,
     summary: `${decision === 'match' ? 'Same' : 'Different'} (${RULE_TEXT[rule]}): ${detail}`,
     sharedKeys: ctx.shared,
     steps: ctx.steps,
-    features: ctx.scored.features,
-    score: ctx.scored.total / 100,
-    strength: (ctx.scored.total + bonus) / 100,
+    features: scored.features,
+    score: scored.total / 100,
+    strength: (scored.total + bonus) / 100,
   };
 }
 

@@ -100,11 +100,7 @@ export function namesAgree(x: Author, y: Author): boolean {
   if (editDistance(x.name, y.name, Math.floor(length * 0.2)) <= length * 0.2) return true;
   // The same words in another order: "García Márquez, Gabriel" entered as "Gabriel García Márquez",
   // "Geological Survey (U.S.)" as "U.S. Geological Survey".
-  return x.name.length === y.name.length && sameWords(x.name, y.name);
-}
-
-function sameWords(x: string, y: string): boolean {
-  return x.split(' ').sort().join(' ') === y.split(' ').sort().join(' ');
+  return x.words === y.words;
 }
 
 export type AuthorAgreement = {
