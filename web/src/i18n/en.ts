@@ -549,7 +549,15 @@ export const en = {
   'mailbox.empty': 'No emails yet.',
   'mailbox.to': 'To',
   'mailbox.date': 'Date',
-  'mailbox.kind': 'Template, language, status',
+  'mailbox.kind': 'Kind, language, status',
+  'mailbox.status.queued': 'Queued',
+  'mailbox.status.sending': 'Sending',
+  'mailbox.status.captured': 'Kept here (not sent)',
+  'mailbox.status.sent': 'Sent',
+  'mailbox.status.failed': 'Failed',
+  'mailbox.template.invitation': 'Invitation',
+  'mailbox.template.password_reset': 'Password reset',
+  'mailbox.template.password_changed': 'Password changed',
   'mailbox.pagination': 'Mailbox pages',
 
   // Not found

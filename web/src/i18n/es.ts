@@ -559,7 +559,15 @@ export const es: Messages = {
   'mailbox.empty': 'Todavía no hay correos.',
   'mailbox.to': 'Para',
   'mailbox.date': 'Fecha',
-  'mailbox.kind': 'Plantilla, idioma, estado',
+  'mailbox.kind': 'Tipo, idioma, estado',
+  'mailbox.status.queued': 'En cola',
+  'mailbox.status.sending': 'Enviándose',
+  'mailbox.status.captured': 'Guardado aquí (no enviado)',
+  'mailbox.status.sent': 'Enviado',
+  'mailbox.status.failed': 'Falló',
+  'mailbox.template.invitation': 'Invitación',
+  'mailbox.template.password_reset': 'Restablecer la contraseña',
+  'mailbox.template.password_changed': 'Contraseña cambiada',
   'mailbox.pagination': 'Páginas del buzón',
 
   // Página no encontrada

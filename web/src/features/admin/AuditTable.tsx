@@ -2,11 +2,12 @@ import type { AuditEntryView } from '../../api/accounts.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { NoValue } from '../../ui/NoValue.tsx';
 import { auditActionLabel } from './auditActions.ts';
+import { TableWrap } from '../../ui/TableWrap.tsx';
 
 export function AuditTable({ items }: { items: AuditEntryView[] }) {
   const { t, fmt } = useI18n();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('audit.caption')}>
       <table className="table table--dense">
         <caption>{t('audit.caption')}</caption>
         <thead>
@@ -52,6 +53,6 @@ export function AuditTable({ items }: { items: AuditEntryView[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

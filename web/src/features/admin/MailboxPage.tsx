@@ -3,6 +3,7 @@ import { accountsApi } from '../../api/accounts.ts';
 import { errorCode } from '../../api/client.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import type { MessageKey } from '../../i18n/en.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { LiveRegion } from '../../ui/LiveRegion.tsx';
@@ -12,6 +13,18 @@ import { BeyondLastPage, Pagination } from '../../ui/Pagination.tsx';
 import { linkify } from '../../ui/linkify.tsx';
 
 const PAGE_SIZE = 10;
+const STATUS: Record<string, MessageKey> = {
+  queued: 'mailbox.status.queued',
+  sending: 'mailbox.status.sending',
+  captured: 'mailbox.status.captured',
+  sent: 'mailbox.status.sent',
+  failed: 'mailbox.status.failed',
+};
+const TEMPLATE: Record<string, MessageKey> = {
+  invitation: 'mailbox.template.invitation',
+  password_reset: 'mailbox.template.password_reset',
+  password_changed: 'mailbox.template.password_changed',
+};
 
 /** The emails the platform would have sent, while no SMTP server is configured (demo, development). */
 export function MailboxPage() {
@@ -75,7 +88,9 @@ export function MailboxPage() {
                         <div>
                           <dt>{t('mailbox.kind')}</dt>
                           <dd>
-                            {m.template} · {m.locale.toUpperCase()} · <Badge>{m.status}</Badge>
+                            {TEMPLATE[m.template] ? t(TEMPLATE[m.template]!) : m.template} ·{' '}
+                            {m.locale === 'es' ? 'Español' : 'English'} ·{' '}
+                            <Badge>{STATUS[m.status] ? t(STATUS[m.status]!) : m.status}</Badge>
                           </dd>
                         </div>
                       </dl>

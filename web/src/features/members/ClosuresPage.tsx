@@ -8,6 +8,7 @@ import { AddClosureForm } from './AddClosureForm.tsx';
 import { useLibrary } from './LibraryLayout.tsx';
 import { NotAllowed } from './LibraryNotices.tsx';
 import { ClosureDates } from './LibraryParts.tsx';
+import { TableWrap } from '../../ui/TableWrap.tsx';
 
 export function ClosuresPage() {
   const { t, locale } = useI18n();
@@ -45,7 +46,7 @@ export function ClosuresPage() {
           />
         ) : null}
         {profile.closures.length ? (
-          <div className="table-wrap">
+          <TableWrap label={t('closures.caption')}>
             <table className="table">
               <caption>{t('closures.caption')}</caption>
               <thead>
@@ -102,7 +103,7 @@ export function ClosuresPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p>{t('library.noClosures')}</p>
         )}

@@ -3,6 +3,7 @@ import type { DirectoryEntry } from '../../api/members.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { Badge, statusTone } from '../../ui/Badge.tsx';
 import { NoValue } from '../../ui/NoValue.tsx';
+import { TableWrap } from '../../ui/TableWrap.tsx';
 
 export function DirectoryTable({
   items,
@@ -15,7 +16,7 @@ export function DirectoryTable({
 }) {
   const { t, fmt } = useI18n();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('directory.caption')}>
       <table className="table">
         <caption>
           {t('directory.caption')}
@@ -61,6 +62,6 @@ export function DirectoryTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -11,6 +11,7 @@ import { useMailboxEnabled } from '../admin/useMailboxEnabled.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { useLibrary } from './LibraryLayout.tsx';
 import { NotAllowed } from './LibraryNotices.tsx';
+import { TableWrap } from '../../ui/TableWrap.tsx';
 
 export function InvitePage() {
   const { t, fmt, locale } = useI18n();
@@ -66,7 +67,7 @@ export function InvitePage() {
         {!list.data && !list.error ? <Loading /> : null}
         {list.data && !list.data.items.length ? <p>{t('invite.nonePending')}</p> : null}
         {list.data?.items.length ? (
-          <div className="table-wrap">
+          <TableWrap label={t('invite.pendingCaption')}>
             <table className="table">
               <caption>{t('invite.pendingCaption')}</caption>
               <thead>
@@ -108,7 +109,7 @@ export function InvitePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : null}
       </section>
     </>

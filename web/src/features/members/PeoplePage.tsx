@@ -10,6 +10,7 @@ import { usePageTitle } from '../../ui/Page.tsx';
 import { useLibrary } from './LibraryLayout.tsx';
 import { NotAllowed } from './LibraryNotices.tsx';
 import { PersonEditor } from './PersonEditor.tsx';
+import { TableWrap } from '../../ui/TableWrap.tsx';
 
 export function PeoplePage() {
   const { t, fmt, tp } = useI18n();
@@ -37,7 +38,7 @@ export function PeoplePage() {
       {people.data ? (
         <>
           <p>{tp('people.count', people.data.items.length)}</p>
-          <div className="table-wrap">
+          <TableWrap label={t('people.caption', { name: profile.name })}>
             <table className="table">
               <caption>{t('people.caption', { name: profile.name })}</caption>
               <thead>
@@ -96,7 +97,7 @@ export function PeoplePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       ) : null}
       {editing ? (
