@@ -275,8 +275,8 @@ export function benchDedup(count = 200_000) {
   };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const count = Number(process.argv[2] ?? process.env.BENCH_DEDUP_RECORDS ?? 200_000);
+/** Runs the benchmark and prints its figures (used by `npm run bench` and when run directly). */
+export function printDedupBench(count: number) {
   const r = benchDedup(count);
   const show = (x: Rate, unit: string) =>
     `${x.perCpuSecond.toLocaleString('en')} ${unit}/s of CPU time (${x.perSecond.toLocaleString('en')}/s wall clock)`;
@@ -296,4 +296,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(
     `  labelled pairs: ${r.labelledPairs}, precision ${(r.precision * 100).toFixed(2)} %, recall ${(r.recall * 100).toFixed(2)} %`,
   );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  printDedupBench(Number(process.argv[2] ?? process.env.BENCH_DEDUP_RECORDS ?? 200_000));
 }
