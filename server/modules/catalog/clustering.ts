@@ -8,6 +8,8 @@ import {
   type MatchFeatures,
 } from './dedup/index.ts';
 import * as q from './queries.ts';
+import { composeSearchDoc, type SearchMember } from './search-doc.ts';
+import type { RecordSearchFields } from './search-fields.ts';
 
 /** A changed or new record of a batch, ready to be placed. */
 export type ToPlace = {
@@ -180,7 +182,17 @@ export async function refreshClusters(db: Db, clusterIds: Iterable<string>) {
       list.map((m) => ({ id: m.id, library: m.library, features: m.features as MatchFeatures })),
     );
     const d = list.find((m) => m.id === choice.recordId)!;
+    // jsonb columns come back untyped: they were written from these types by the load.
+    const members: SearchMember[] = list.map((m) => ({
+      ...m,
+      features: m.features as MatchFeatures,
+      searchFields: m.searchFields as RecordSearchFields | null,
+    }));
     rows.push({
+      searchDoc: composeSearchDoc(
+        members.find((m) => m.id === d.id)!,
+        members,
+      ),
       id,
       displayRecordId: d.id,
       displayReason: choice.reason,

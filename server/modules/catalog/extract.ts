@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { controlValue, dataFields, subfieldValues, type DataField, type MarcRecord } from './marc/index.ts';
 import { blockingKeys, extractFeatures, type MatchFeatures } from './dedup/index.ts';
+import { searchFieldsOf, type RecordSearchFields } from './search-fields.ts';
 
 /** What a load needs from one MARC record, computed once before any SQL (pure, no I/O). */
 export type Extracted = {
@@ -9,6 +10,7 @@ export type Extracted = {
   contentHash: string;
   features: MatchFeatures;
   keys: string[];
+  search: RecordSearchFields;
   title: string;
   author: string | null;
   year: number | null;
@@ -88,6 +90,7 @@ export function extract(record: MarcRecord, localTag: string | null): Extracted 
     contentHash,
     features,
     keys: blockingKeys(features),
+    search: searchFieldsOf(record),
     title: displayTitle(record),
     author: displayAuthor(record),
     year: features.year !== undefined && Math.abs(features.year) < 32_000 ? features.year : null,

@@ -184,6 +184,7 @@ async function upsertBatch(
         status: 'active' as const,
         marc: c.item.record,
         features: c.x.features,
+        searchFields: c.x.search,
         contentHash: c.x.contentHash,
         format: c.x.features.format,
         electronic: c.x.features.electronic,

@@ -71,17 +71,19 @@ export async function upsertRecords(db: Db, rows: RecordRow[]) {
   const col = (f: (r: RecordRow) => string | null) => arrayLiteral(rows.map(f));
   await db.execute(sql`
     INSERT INTO catalog_records (id, library_id, control_source, control_number, status, marc, features,
-      content_hash, format, electronic, title, author, year, language, cluster_id, match_explanation, last_load_id)
+      search_fields, content_hash, format, electronic, title, author, year, language, cluster_id, match_explanation, last_load_id)
     SELECT * FROM unnest(
       ${col((r) => r.id)}::uuid[], ${col((r) => r.libraryId)}::uuid[], ${col((r) => r.controlSource)}::text[],
       ${col((r) => r.controlNumber)}::text[], ${col((r) => r.status ?? 'active')}::text[],
       ${col((r) => json(r.marc))}::jsonb[], ${col((r) => json(r.features))}::jsonb[],
+      ${col((r) => json(r.searchFields))}::jsonb[],
       ${col((r) => r.contentHash)}::text[], ${col((r) => r.format)}::text[], ${col((r) => str(r.electronic))}::boolean[],
       ${col((r) => r.title)}::text[], ${col((r) => str(r.author))}::text[], ${col((r) => str(r.year))}::smallint[],
       ${col((r) => str(r.language))}::text[], ${col((r) => str(r.clusterId))}::uuid[],
       ${col((r) => json(r.matchExplanation))}::jsonb[], ${col((r) => str(r.lastLoadId))}::uuid[])
     ON CONFLICT (id) DO UPDATE SET
       status = excluded.status, marc = excluded.marc, features = excluded.features,
+      search_fields = excluded.search_fields,
       content_hash = excluded.content_hash, format = excluded.format, electronic = excluded.electronic,
       title = excluded.title, author = excluded.author, year = excluded.year, language = excluded.language,
       cluster_id = excluded.cluster_id, match_explanation = excluded.match_explanation,
@@ -203,6 +205,7 @@ export async function clusterMembers(db: Db, clusterIds: string[]) {
       library: catalogRecords.libraryId,
       clusterId: catalogRecords.clusterId,
       features: catalogRecords.features,
+      searchFields: catalogRecords.searchFields,
       title: catalogRecords.title,
       author: catalogRecords.author,
       year: catalogRecords.year,
@@ -268,14 +271,29 @@ export async function upsertClusterSummaries(db: Db, rows: ClusterRow[]) {
           electronic: sql`excluded.electronic`,
           libraryCount: sql`excluded.library_count`,
           recordCount: sql`excluded.record_count`,
+          searchDoc: sql`excluded.search_doc`,
           updatedAt: sql`now()`,
         },
       });
   }
+  await noteSearchChanges(
+    db,
+    rows.map((r) => r.id!),
+  );
 }
 
 export async function deleteClusters(db: Db, ids: string[]) {
-  if (ids.length) await db.delete(catalogClusters).where(anyOf(catalogClusters.id, ids, 'uuid'));
+  if (ids.length === 0) return;
+  await db.delete(catalogClusters).where(anyOf(catalogClusters.id, ids, 'uuid'));
+  await noteSearchChanges(db, ids);
+}
+
+/** Written in the same transaction as the change, so a search index never misses a committed one. */
+async function noteSearchChanges(db: Db, clusterIds: string[]) {
+  if (clusterIds.length === 0) return;
+  await db.execute(
+    sql`INSERT INTO catalog_search_changes (cluster_id) SELECT unnest(${arrayLiteral(clusterIds)}::uuid[])`,
+  );
 }
 
 export async function moveRecords(db: Db, ids: string[], clusterId: string, explanation: unknown) {

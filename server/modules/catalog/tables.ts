@@ -1,5 +1,6 @@
 import {
   bigint,
+  bigserial,
   boolean,
   index,
   integer,
@@ -36,6 +37,8 @@ export const catalogClusters = pgTable(
     electronic: boolean('electronic').notNull().default(false),
     libraryCount: integer('library_count').notNull().default(0),
     recordCount: integer('record_count').notNull().default(0),
+    /** The document the search index holds for this cluster (display record's text + all members' ids). */
+    searchDoc: jsonb('search_doc'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('catalog_clusters_updated_idx').on(t.updatedAt)],
@@ -62,6 +65,8 @@ export const catalogRecords = pgTable(
     marc: jsonb('marc').notNull(),
     /** Match features (dedup) kept so candidates need no re-parse of their MARC. */
     features: jsonb('features').notNull(),
+    /** Text fields for search (titles, names, subjects, notes …): the cluster's search document is built from them. */
+    searchFields: jsonb('search_fields'),
     contentHash: text('content_hash').notNull(),
     format: text('format').notNull(),
     electronic: boolean('electronic').notNull().default(false),
@@ -179,4 +184,19 @@ export const catalogLoadProblems = pgTable(
   },
   // Unique per position, so a re-run batch after a crash cannot report a problem twice.
   (t) => [uniqueIndex('catalog_load_problems_position_key').on(t.loadId, t.recordNumber, t.reason)],
+);
+
+/**
+ * Every change to a cluster's search document (or its deletion), in commit order. Each app node keeps its
+ * in-memory search index current by reading the entries after the last one it applied; old entries are
+ * pruned once every node has long passed them.
+ */
+export const catalogSearchChanges = pgTable(
+  'catalog_search_changes',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    clusterId: uuid('cluster_id').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('catalog_search_changes_changed_idx').on(t.changedAt)],
 );
