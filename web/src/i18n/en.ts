@@ -2,7 +2,13 @@
  * English: the source of every message key. Spanish (es.ts) must have exactly these keys.
  * `{name}` is replaced at run time; keys ending in `_one` / `_other` are plural forms (Intl.PluralRules).
  */
+import { catalogEn } from '../features/catalog/messages.en.ts';
+import { learningEn } from '../features/learning/messages.en.ts';
+
 export const en = {
+  // Feature dictionaries live beside their pages; each feature owns its keys.
+  ...catalogEn,
+  ...learningEn,
   'site.name': 'Amigos Commons',
 
   // Layout and navigation
@@ -317,21 +323,11 @@ export const en = {
   'comingSoon.meanwhileTitle': 'In the meantime',
   'comingSoon.meanwhileDirectory': 'Find member libraries and their contacts',
   'comingSoon.meanwhileHome': 'Back to the home page',
-  'catalog.title': 'Catalog',
-  'catalog.lead': 'A union catalog: one place to search what every member library holds.',
-  'catalog.plan1': 'Search the combined holdings of member libraries, in English and Spanish.',
-  'catalog.plan2': 'Libraries load and update their records from their own systems (MARC).',
-  'catalog.plan3': 'Duplicate records from different libraries are merged into one entry.',
   'sharing.title': 'Resource sharing',
   'sharing.lead': 'Interlibrary loan between member libraries.',
   'sharing.plan1': 'Request an item from another member library for your patron.',
   'sharing.plan2': 'Lending libraries accept, ship and track requests.',
   'sharing.plan3': 'Deliveries travel on the shared courier routes.',
-  'learning.title': 'Learning',
-  'learning.lead': 'Training and events for the staff of member libraries.',
-  'learning.plan1': 'A calendar of workshops, webinars and conferences.',
-  'learning.plan2': 'Registration and attendance records.',
-  'learning.plan3': 'Recordings and materials to learn at your own pace.',
   'community.title': 'Community',
   'community.lead': 'The member voice of the cooperative.',
   'community.plan1': 'Discussions between colleagues across libraries.',

@@ -1,7 +1,12 @@
 import type { Messages } from './en.ts';
 
 /** Spanish (US). Typed as `Messages`: a missing or extra key does not compile. */
+import { catalogEs } from '../features/catalog/messages.es.ts';
+import { learningEs } from '../features/learning/messages.es.ts';
+
 export const es: Messages = {
+  ...catalogEs,
+  ...learningEs,
   'site.name': 'Amigos Commons',
 
   // Diseño y navegación
@@ -320,21 +325,11 @@ export const es: Messages = {
   'comingSoon.meanwhileTitle': 'Mientras tanto',
   'comingSoon.meanwhileDirectory': 'Buscar bibliotecas miembro y sus contactos',
   'comingSoon.meanwhileHome': 'Volver a la página de inicio',
-  'catalog.title': 'Catálogo',
-  'catalog.lead': 'Un catálogo colectivo: un solo lugar para buscar lo que tiene cada biblioteca miembro.',
-  'catalog.plan1': 'Buscar en los fondos combinados de las bibliotecas miembro, en inglés y en español.',
-  'catalog.plan2': 'Las bibliotecas cargan y actualizan sus registros desde sus propios sistemas (MARC).',
-  'catalog.plan3': 'Los registros duplicados de distintas bibliotecas se combinan en una sola entrada.',
   'sharing.title': 'Préstamo compartido',
   'sharing.lead': 'Préstamo interbibliotecario entre las bibliotecas miembro.',
   'sharing.plan1': 'Pedir un artículo a otra biblioteca miembro para un usuario de su biblioteca.',
   'sharing.plan2': 'Las bibliotecas que prestan aceptan, envían y siguen las solicitudes.',
   'sharing.plan3': 'Las entregas viajan por las rutas de mensajería compartidas.',
-  'learning.title': 'Aprendizaje',
-  'learning.lead': 'Capacitación y eventos para el personal de las bibliotecas miembro.',
-  'learning.plan1': 'Un calendario de talleres, seminarios web y congresos.',
-  'learning.plan2': 'Inscripciones y registros de asistencia.',
-  'learning.plan3': 'Grabaciones y materiales para aprender a su propio ritmo.',
   'community.title': 'Comunidad',
   'community.lead': 'La voz de los miembros de la cooperativa.',
   'community.plan1': 'Conversaciones entre colegas de distintas bibliotecas.',
