@@ -25,6 +25,8 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_org_at_idx').on(t.organizationId, t.at), index('audit_log_at_idx').on(t.at)],
 );
 
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
+
 /**
  * Every email goes through this outbox first, so nothing is lost when SMTP is down and the dev mailbox
  * can show exactly what would have been sent.
@@ -39,6 +41,8 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
     bodyHtml: text('body_html').notNull(),
+    /** Small files sent with the message (e.g. an .ics invitation), base64 content. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>(),
     status: text('status', { enum: ['queued', 'sending', 'sent', 'captured', 'failed'] })
       .notNull()
       .default('queued'),

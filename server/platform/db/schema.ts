@@ -3,3 +3,4 @@ export * from '../tables.ts';
 export * from '../../modules/members/tables.ts';
 export * from '../../modules/accounts/tables.ts';
 export * from '../../modules/catalog/tables.ts';
+export * from '../../modules/learning/tables.ts';

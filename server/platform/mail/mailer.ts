@@ -3,11 +3,16 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client.ts';
 import type { Jobs } from '../jobs.ts';
 import type { Logger } from '../log.ts';
-import { mailOutbox } from '../tables.ts';
+import { mailOutbox, type MailAttachment } from '../tables.ts';
 import type { Locale } from '../auth/principal.ts';
 
 export type RenderedMail = { subject: string; text: string; html: string };
-export type OutgoingMail = RenderedMail & { to: string; locale: Locale; template: string };
+export type OutgoingMail = RenderedMail & {
+  to: string;
+  locale: Locale;
+  template: string;
+  attachments?: MailAttachment[];
+};
 
 export const SEND_MAIL_JOB = 'mail.send';
 export const SWEEP_MAIL_JOB = 'mail.sweep';
@@ -47,6 +52,7 @@ export class Mailer {
         subject: mail.subject,
         bodyText: mail.text,
         bodyHtml: mail.html,
+        attachments: mail.attachments?.length ? mail.attachments : null,
       })
       .returning({ id: mailOutbox.id });
     return row!.id;
@@ -87,6 +93,15 @@ export class Mailer {
         text: row.bodyText,
         html: row.bodyHtml,
         headers: { 'Content-Language': row.locale },
+        ...(row.attachments?.length
+          ? {
+              attachments: row.attachments.map((a) => ({
+                filename: a.filename,
+                contentType: a.contentType,
+                content: Buffer.from(a.contentBase64, 'base64'),
+              })),
+            }
+          : {}),
       });
       await this.db
         .update(mailOutbox)
