@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+    include: [
+      'server/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'web/src/**/*.test.{ts,tsx}',
+    ],
     globalSetup: ['server/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
