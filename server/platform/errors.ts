@@ -5,6 +5,10 @@
 export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  QUERY_SYNTAX: {
+    status: 400,
+    message: 'The search could not be understood. Check quotes, parentheses and AND / OR / NOT.',
+  },
   INVALID_TOKEN: { status: 400, message: 'This link is invalid or has expired.' },
   AUTH_REQUIRED: { status: 401, message: 'Please sign in to continue.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The email or password is not correct.' },
@@ -22,6 +26,13 @@ export const errorCatalogue = {
   VERSION_CONFLICT: {
     status: 409,
     message: 'Someone else changed this in the meantime. Reload to see their changes, then try again.',
+  },
+  REGISTRATION_CLOSED: { status: 409, message: 'Registration for this event is not open.' },
+  ALREADY_REGISTERED: { status: 409, message: 'This person is already registered or on the waitlist.' },
+  SEAT_CAP_REACHED: { status: 409, message: 'Your library has used all the seats it may take at this event.' },
+  CAPACITY_BELOW_REGISTRATIONS: {
+    status: 409,
+    message: 'The capacity cannot be lower than the number of seats already taken.',
   },
   EMAIL_TAKEN: { status: 409, message: 'An account with this email address already exists.' },
   BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },

@@ -119,3 +119,13 @@ export const mergeBodySchema = z
   .strict();
 /** Split answers with the record's new cluster and the one it left; merge with the surviving cluster. */
 export const splitResultSchema = z.object({ cluster: clusterSchema, from: clusterSchema.nullable() });
+
+/** A record a load could not use: where it was in the file and why. */
+export const loadProblemSchema = z.object({
+  recordNumber: z.number().int(),
+  byteOffset: z.number().int(),
+  controlNumber: z.string().nullable(),
+  reason: z.string(),
+});
+export const loadProblemPageSchema = pageOf(loadProblemSchema);
+export const loadProblemQuerySchema = z.object({ ...pagingQuery }).strict();

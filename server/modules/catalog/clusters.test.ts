@@ -108,6 +108,28 @@ describe('uploads and load reports', () => {
     expect(view.members.every((m) => m.holdings.length === 1)).toBe(true);
   });
 
+  it('lists a load’s rejected records page by page, with where they were and why', async () => {
+    const anonymousRecord = { ...second, fields: second.fields.filter((f) => f.tag !== '001') };
+    const r = await directorA.request({
+      method: 'POST',
+      url: loadsPath(t.fixtures.libraryA.id),
+      ...multipart({}, iso2709([first, anonymousRecord, first])),
+    });
+    const load = r.json() as Load;
+    expect(await service.run(load.id)).toBe('completed');
+    const problems = await directorA.get(
+      `${loadsPath(t.fixtures.libraryA.id)}/${load.id}/problems?pageSize=10`,
+    );
+    expect(problems.statusCode, problems.body).toBe(200);
+    expect(problems.json()).toMatchObject({
+      total: 1,
+      items: [{ recordNumber: 2, controlNumber: null, reason: expect.stringMatching(/control number/) }],
+    });
+    expect(problems.json().items[0].byteOffset).toBe(iso2709([first]).length);
+    const elsewhere = await catalogerB.get(`${loadsPath(t.fixtures.libraryA.id)}/${load.id}/problems`);
+    expect(elsewhere.statusCode).toBe(403);
+  });
+
   it('refuses another library (403 OTHER_LIBRARY) and staff without the catalog capability (403)', async () => {
     const file = multipart({}, iso2709([first]));
     const other = await directorA.request({

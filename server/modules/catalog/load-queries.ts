@@ -99,3 +99,18 @@ export async function findLibrary(db: Db, idOrSymbol: { id?: string; symbol?: st
     .where(where);
   return row ?? null;
 }
+
+export async function problemsPage(db: Db, loadId: string, page: number, pageSize: number) {
+  const where = eq(catalogLoadProblems.loadId, loadId);
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(catalogLoadProblems)
+      .where(where)
+      .orderBy(asc(catalogLoadProblems.recordNumber), asc(catalogLoadProblems.reason))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(catalogLoadProblems).where(where),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}

@@ -13,6 +13,8 @@ import {
   clusterSchema,
   loadListQuerySchema,
   loadPageSchema,
+  loadProblemPageSchema,
+  loadProblemQuerySchema,
   loadSchema,
   loadUploadFieldsSchema,
   mergeBodySchema,
@@ -118,6 +120,24 @@ export async function catalogRoutes(api: FastifyInstance, service: CatalogServic
       response: { 200: loadSchema, ...errors },
     },
     handler: async (request) => service.getLoad(request.params.libraryId, request.params.loadId),
+  });
+
+  r.get('/libraries/:libraryId/catalog/loads/:loadId/problems', {
+    config: { access: catalogStaff },
+    schema: {
+      tags,
+      summary: 'The rejected records of a load (record number, byte offset, 001, reason), a page at a time',
+      params: loadParams,
+      querystring: loadProblemQuerySchema,
+      response: { 200: loadProblemPageSchema, ...errors },
+    },
+    handler: async (request) =>
+      service.problems(
+        request.params.libraryId,
+        request.params.loadId,
+        request.query.page,
+        request.query.pageSize,
+      ),
   });
 
   r.get('/libraries/:libraryId/catalog/loads/:loadId/problems.csv', {

@@ -155,6 +155,22 @@ export class CatalogService {
     return presentLoad(await this.loadOf(libraryId, loadId));
   }
 
+  async problems(libraryId: string, loadId: string, page: number, pageSize: number) {
+    await this.loadOf(libraryId, loadId);
+    const { items, total } = await q.problemsPage(this.db, loadId, page, pageSize);
+    return {
+      items: items.map((p) => ({
+        recordNumber: p.recordNumber,
+        byteOffset: p.byteOffset,
+        controlNumber: p.controlNumber,
+        reason: p.reason,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
   async problemsCsv(libraryId: string, loadId: string) {
     await this.loadOf(libraryId, loadId);
     const rows = await q.problemsOf(this.db, loadId);
