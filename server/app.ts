@@ -21,11 +21,12 @@ import { registerHealth } from './platform/http/health.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { membersModule } from './modules/members/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
+import { learningModule } from './modules/learning/index.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** The list of domain modules, in one place. Each registers its routes and jobs. */
-export const modules = [accountsModule, membersModule, catalogModule];
+export const modules = [accountsModule, membersModule, catalogModule, learningModule];
 
 declare module 'fastify' {
   interface FastifyInstance {

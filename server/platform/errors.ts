@@ -29,7 +29,10 @@ export const errorCatalogue = {
   },
   REGISTRATION_CLOSED: { status: 409, message: 'Registration for this event is not open.' },
   ALREADY_REGISTERED: { status: 409, message: 'This person is already registered or on the waitlist.' },
-  SEAT_CAP_REACHED: { status: 409, message: 'Your library has used all the seats it may take at this event.' },
+  SEAT_CAP_REACHED: {
+    status: 409,
+    message: 'Your library has used all the seats it may take at this event.',
+  },
   CAPACITY_BELOW_REGISTRATIONS: {
     status: 409,
     message: 'The capacity cannot be lower than the number of seats already taken.',

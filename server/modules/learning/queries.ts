@@ -1,0 +1,509 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { organizations, users } from '../members/tables.ts';
+import {
+  learningCeRules,
+  learningCertificates,
+  learningEvents,
+  learningFeedTokens,
+  learningMessages,
+  learningOutsideTraining,
+  learningRegistrations,
+  learningReminders,
+  learningSessions,
+} from './tables.ts';
+
+export type EventRow = typeof learningEvents.$inferSelect;
+export type EventInsert = typeof learningEvents.$inferInsert;
+export type RegistrationRow = typeof learningRegistrations.$inferSelect;
+export type SessionRow = typeof learningSessions.$inferSelect;
+
+const countInt = sql<number>`count(*)::int`;
+const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const SEAT_HOLDING = ['confirmed', 'offered'] as const;
+
+// ——— Events ———
+
+export async function findEvent(db: Db, id: string) {
+  const [row] = await db.select().from(learningEvents).where(eq(learningEvents.id, id));
+  return row ?? null;
+}
+
+/**
+ * Locks the event row for the rest of the transaction. Every change to seats or registrations of an event
+ * takes this lock first, so concurrent sign-ups, cancellations and promotions are serialised per event.
+ */
+export async function lockEvent(tx: Db, id: string) {
+  const [row] = await tx.select().from(learningEvents).where(eq(learningEvents.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function insertEvent(db: Db, values: EventInsert) {
+  const [row] = await db.insert(learningEvents).values(values).returning();
+  return row!;
+}
+
+/** Optimistic update: only when the stored version is the one the editor saw. */
+export async function updateEvent(db: Db, id: string, version: number, values: Partial<EventInsert>) {
+  const [row] = await db
+    .update(learningEvents)
+    .set({ ...values, updatedAt: new Date(), version: sql`${learningEvents.version} + 1` })
+    .where(and(eq(learningEvents.id, id), eq(learningEvents.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+export async function setSeatsTaken(db: Db, id: string, seatsTaken: number) {
+  await db.update(learningEvents).set({ seatsTaken }).where(eq(learningEvents.id, id));
+}
+
+export async function replaceSessions(db: Db, eventId: string, sessions: { startsAt: Date; endsAt: Date }[]) {
+  await db.delete(learningSessions).where(eq(learningSessions.eventId, eventId));
+  await db.insert(learningSessions).values(sessions.map((s) => ({ ...s, eventId })));
+}
+
+export async function sessionsOf(db: Db, eventIds: string[]) {
+  if (!eventIds.length) return [];
+  return db
+    .select()
+    .from(learningSessions)
+    .where(inArray(learningSessions.eventId, eventIds))
+    .orderBy(asc(learningSessions.startsAt));
+}
+
+export async function organizationName(db: Db, id: string) {
+  const [row] = await db
+    .select({ name: organizations.name, kind: organizations.kind, status: organizations.status })
+    .from(organizations)
+    .where(eq(organizations.id, id));
+  return row ?? null;
+}
+
+export type EventFilter = {
+  q?: string | undefined;
+  topic?: string | undefined;
+  format?: EventRow['format'] | undefined;
+  language?: EventRow['language'] | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  free?: boolean | undefined;
+  publicOnly: boolean;
+  organizerOrgId?: string | undefined;
+  status?: EventRow['status'] | undefined;
+  upcomingAfter?: Date | undefined;
+};
+
+function eventWhere(f: EventFilter): SQL | undefined {
+  const c: (SQL | undefined)[] = [];
+  if (f.organizerOrgId) c.push(eq(learningEvents.organizerOrgId, f.organizerOrgId));
+  if (f.status) c.push(eq(learningEvents.status, f.status));
+  if (f.publicOnly) c.push(eq(learningEvents.visibility, 'public'));
+  if (f.upcomingAfter) c.push(gte(learningEvents.endsAt, f.upcomingAfter));
+  if (f.q) {
+    const p = containsPattern(f.q);
+    c.push(
+      or(
+        ilike(learningEvents.titleEn, p),
+        ilike(learningEvents.titleEs, p),
+        ilike(learningEvents.descriptionEn, p),
+        ilike(learningEvents.descriptionEs, p),
+        sql`${learningEvents.presenters}::text ILIKE ${p}`,
+      ),
+    );
+  }
+  if (f.topic) c.push(eq(learningEvents.topic, f.topic));
+  if (f.format) c.push(eq(learningEvents.format, f.format));
+  if (f.language) c.push(eq(learningEvents.language, f.language));
+  if (f.from) c.push(gte(learningEvents.endsAt, f.from));
+  if (f.to) c.push(lt(learningEvents.startsAt, f.to));
+  if (f.free !== undefined) {
+    const isFree = and(eq(learningEvents.memberPriceCents, 0), eq(learningEvents.nonmemberPriceCents, 0));
+    c.push(f.free ? isFree : sql`NOT (${isFree})`);
+  }
+  return and(...c);
+}
+
+const eventListColumns = {
+  event: learningEvents,
+  organizerName: organizations.name,
+  sessionCount: sql<number>`(SELECT count(*)::int FROM ${learningSessions} s WHERE s.event_id = ${learningEvents.id})`,
+  total: sql<number>`count(*) OVER ()::int`,
+};
+
+export async function listEvents(
+  db: Db,
+  f: EventFilter,
+  page: number,
+  pageSize: number,
+  newestFirst = false,
+) {
+  const rows = await db
+    .select(eventListColumns)
+    .from(learningEvents)
+    .innerJoin(organizations, eq(organizations.id, learningEvents.organizerOrgId))
+    .where(eventWhere(f))
+    .orderBy(
+      newestFirst ? desc(learningEvents.startsAt) : asc(learningEvents.startsAt),
+      asc(learningEvents.id),
+    )
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total: rows[0]?.total ?? 0 };
+}
+
+/** Published events whose first session falls in the window (for feeds). */
+export async function feedEvents(
+  db: Db,
+  where: { topic?: string; eventIds?: string[]; publicOnly: boolean },
+) {
+  const c: SQL[] = [ne(learningEvents.status, 'draft')];
+  if (where.topic) c.push(eq(learningEvents.topic, where.topic));
+  if (where.publicOnly) c.push(eq(learningEvents.visibility, 'public'));
+  if (where.eventIds) {
+    if (!where.eventIds.length) return [];
+    c.push(inArray(learningEvents.id, where.eventIds));
+  }
+  c.push(gte(learningEvents.endsAt, new Date(Date.now() - 366 * 86_400_000)));
+  return db
+    .select()
+    .from(learningEvents)
+    .where(and(...c))
+    .orderBy(asc(learningEvents.startsAt))
+    .limit(500);
+}
+
+// ——— Registrations ———
+
+export async function findRegistration(db: Db, id: string) {
+  const [row] = await db.select().from(learningRegistrations).where(eq(learningRegistrations.id, id));
+  return row ?? null;
+}
+
+export async function liveRegistrationOf(db: Db, eventId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(learningRegistrations)
+    .where(
+      and(
+        eq(learningRegistrations.eventId, eventId),
+        eq(learningRegistrations.userId, userId),
+        ne(learningRegistrations.status, 'cancelled'),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Seats an institution holds at an event (confirmed or offered). */
+export async function seatsHeldBy(db: Db, eventId: string, organizationId: string) {
+  const [row] = await db
+    .select({ n: countInt })
+    .from(learningRegistrations)
+    .where(
+      and(
+        eq(learningRegistrations.eventId, eventId),
+        eq(learningRegistrations.organizationId, organizationId),
+        inArray(learningRegistrations.status, [...SEAT_HOLDING]),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function insertRegistration(db: Db, values: typeof learningRegistrations.$inferInsert) {
+  const [row] = await db.insert(learningRegistrations).values(values).returning();
+  return row!;
+}
+
+export async function updateRegistration(
+  db: Db,
+  id: string,
+  values: Partial<typeof learningRegistrations.$inferInsert>,
+) {
+  const [row] = await db
+    .update(learningRegistrations)
+    .set(values)
+    .where(eq(learningRegistrations.id, id))
+    .returning();
+  return row!;
+}
+
+/** The waitlist in order (first come, first served). */
+export async function waitlist(db: Db, eventId: string, limit = 200) {
+  return db
+    .select()
+    .from(learningRegistrations)
+    .where(and(eq(learningRegistrations.eventId, eventId), eq(learningRegistrations.status, 'waitlisted')))
+    .orderBy(asc(learningRegistrations.waitlistSeq))
+    .limit(limit);
+}
+
+export async function waitlistPosition(db: Db, eventId: string, seq: number) {
+  const [row] = await db
+    .select({ n: countInt })
+    .from(learningRegistrations)
+    .where(
+      and(
+        eq(learningRegistrations.eventId, eventId),
+        eq(learningRegistrations.status, 'waitlisted'),
+        lte(learningRegistrations.waitlistSeq, seq),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function waitlistCount(db: Db, eventId: string) {
+  const [row] = await db
+    .select({ n: countInt })
+    .from(learningRegistrations)
+    .where(and(eq(learningRegistrations.eventId, eventId), eq(learningRegistrations.status, 'waitlisted')));
+  return row?.n ?? 0;
+}
+
+const registrationColumns = {
+  registration: learningRegistrations,
+  personName: users.displayName,
+  personEmail: users.email,
+  personLocale: users.locale,
+  organizationName: organizations.name,
+  certificateCode: learningCertificates.code,
+};
+
+export async function registrationsOf(db: Db, eventId: string, statuses?: RegistrationRow['status'][]) {
+  return db
+    .select(registrationColumns)
+    .from(learningRegistrations)
+    .innerJoin(users, eq(users.id, learningRegistrations.userId))
+    .innerJoin(organizations, eq(organizations.id, learningRegistrations.organizationId))
+    .leftJoin(learningCertificates, eq(learningCertificates.registrationId, learningRegistrations.id))
+    .where(
+      and(
+        eq(learningRegistrations.eventId, eventId),
+        statuses ? inArray(learningRegistrations.status, statuses) : undefined,
+      ),
+    )
+    .orderBy(asc(learningRegistrations.status), asc(learningRegistrations.waitlistSeq));
+}
+
+export async function registrationsOfUser(db: Db, userId: string) {
+  return db
+    .select({ registration: learningRegistrations, certificateCode: learningCertificates.code })
+    .from(learningRegistrations)
+    .leftJoin(learningCertificates, eq(learningCertificates.registrationId, learningRegistrations.id))
+    .where(and(eq(learningRegistrations.userId, userId), ne(learningRegistrations.status, 'cancelled')))
+    .orderBy(desc(learningRegistrations.createdAt));
+}
+
+export async function person(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      locale: users.locale,
+      status: users.status,
+      organizationId: users.organizationId,
+      organizationName: organizations.name,
+      organizationKind: organizations.kind,
+      organizationStatus: organizations.status,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+/** Events with offers past their deadline. */
+export async function eventsWithExpiredOffers(db: Db, now: Date) {
+  const rows = await db
+    .selectDistinct({ eventId: learningRegistrations.eventId })
+    .from(learningRegistrations)
+    .where(and(eq(learningRegistrations.status, 'offered'), lt(learningRegistrations.offerExpiresAt, now)));
+  return rows.map((r) => r.eventId);
+}
+
+/** Withdraws expired offers of one event (call with the event locked); returns the withdrawn rows. */
+export async function withdrawExpiredOffers(tx: Db, eventId: string, now: Date) {
+  return tx
+    .update(learningRegistrations)
+    .set({ status: 'cancelled', cancelledAt: now, cancelReason: 'offer_expired', offerExpiresAt: null })
+    .where(
+      and(
+        eq(learningRegistrations.eventId, eventId),
+        eq(learningRegistrations.status, 'offered'),
+        lt(learningRegistrations.offerExpiresAt, now),
+      ),
+    )
+    .returning();
+}
+
+// ——— Reminders ———
+
+/** Sessions of published events starting between now and each event's reminder lead time. */
+export async function sessionsDueForReminder(db: Db, now: Date) {
+  return db
+    .select({ session: learningSessions, event: learningEvents })
+    .from(learningSessions)
+    .innerJoin(learningEvents, eq(learningEvents.id, learningSessions.eventId))
+    .where(
+      and(
+        eq(learningEvents.status, 'published'),
+        sql`${learningSessions.startsAt} > ${now}`,
+        sql`${learningSessions.startsAt} <= ${now}::timestamptz + make_interval(hours => ${learningEvents.reminderHoursBefore})`,
+      ),
+    );
+}
+
+/**
+ * Claims the reminders of one session for its confirmed registrants: a row per (registration, session) is
+ * inserted once; only the newly inserted ones are returned, so a repeated job sends nothing twice.
+ */
+export async function claimReminders(tx: Db, eventId: string, sessionId: string) {
+  const claimed = await tx.execute<{ registration_id: string }>(sql`
+    INSERT INTO ${learningReminders} (registration_id, session_id)
+    SELECT r.id, ${sessionId}::uuid FROM ${learningRegistrations} r
+     WHERE r.event_id = ${eventId}::uuid AND r.status = 'confirmed'
+    ON CONFLICT DO NOTHING
+    RETURNING registration_id`);
+  const ids = (claimed as unknown as { rows: { registration_id: string }[] }).rows.map(
+    (r) => r.registration_id,
+  );
+  if (!ids.length) return [];
+  return registrationsByIds(tx, ids);
+}
+
+export async function registrationsByIds(db: Db, ids: string[]) {
+  return db
+    .select(registrationColumns)
+    .from(learningRegistrations)
+    .innerJoin(users, eq(users.id, learningRegistrations.userId))
+    .innerJoin(organizations, eq(organizations.id, learningRegistrations.organizationId))
+    .leftJoin(learningCertificates, eq(learningCertificates.registrationId, learningRegistrations.id))
+    .where(inArray(learningRegistrations.id, ids));
+}
+
+export async function insertMessage(db: Db, values: typeof learningMessages.$inferInsert) {
+  await db.insert(learningMessages).values(values);
+}
+
+// ——— Certificates, transcript, feeds ———
+
+export async function insertCertificate(db: Db, values: typeof learningCertificates.$inferInsert) {
+  const [row] = await db
+    .insert(learningCertificates)
+    .values(values)
+    .onConflictDoNothing({ target: learningCertificates.registrationId })
+    .returning();
+  return row ?? null;
+}
+
+export async function findCertificate(db: Db, code: string) {
+  const [row] = await db.select().from(learningCertificates).where(eq(learningCertificates.code, code));
+  return row ?? null;
+}
+
+export async function certificatesOfUser(db: Db, userId: string, from: string, to: string) {
+  return db
+    .select()
+    .from(learningCertificates)
+    .where(
+      and(
+        eq(learningCertificates.userId, userId),
+        gte(learningCertificates.completedOn, from),
+        lte(learningCertificates.completedOn, to),
+        sql`${learningCertificates.revokedAt} IS NULL`,
+      ),
+    )
+    .orderBy(asc(learningCertificates.completedOn));
+}
+
+export async function outsideTrainingOf(db: Db, userId: string, from = '0001-01-01', to = '9999-12-31') {
+  return db
+    .select({
+      id: learningOutsideTraining.id,
+      title: learningOutsideTraining.title,
+      provider: learningOutsideTraining.provider,
+      completedOn: learningOutsideTraining.completedOn,
+      contactHours: learningOutsideTraining.contactHours,
+      competencyArea: learningOutsideTraining.competencyArea,
+      proofName: learningOutsideTraining.proofName,
+    })
+    .from(learningOutsideTraining)
+    .where(
+      and(
+        eq(learningOutsideTraining.userId, userId),
+        gte(learningOutsideTraining.completedOn, from),
+        lte(learningOutsideTraining.completedOn, to),
+      ),
+    )
+    .orderBy(asc(learningOutsideTraining.completedOn));
+}
+
+export async function insertOutsideTraining(db: Db, values: typeof learningOutsideTraining.$inferInsert) {
+  const [row] = await db
+    .insert(learningOutsideTraining)
+    .values(values)
+    .returning({ id: learningOutsideTraining.id });
+  return row!.id;
+}
+
+export async function findOutsideTraining(db: Db, id: string) {
+  const [row] = await db.select().from(learningOutsideTraining).where(eq(learningOutsideTraining.id, id));
+  return row ?? null;
+}
+
+export async function deleteOutsideTraining(db: Db, id: string, userId: string) {
+  const rows = await db
+    .delete(learningOutsideTraining)
+    .where(and(eq(learningOutsideTraining.id, id), eq(learningOutsideTraining.userId, userId)))
+    .returning({ id: learningOutsideTraining.id });
+  return rows.length > 0;
+}
+
+export async function ceRules(db: Db) {
+  return db.select().from(learningCeRules).orderBy(asc(learningCeRules.code));
+}
+
+export async function upsertCeRule(db: Db, values: typeof learningCeRules.$inferInsert) {
+  const { code: _code, ...rest } = values;
+  const [row] = await db
+    .insert(learningCeRules)
+    .values(values)
+    .onConflictDoUpdate({ target: learningCeRules.code, set: rest })
+    .returning();
+  return row!;
+}
+
+export async function feedTokenOf(db: Db, userId: string) {
+  const [row] = await db.select().from(learningFeedTokens).where(eq(learningFeedTokens.userId, userId));
+  return row?.token ?? null;
+}
+
+export async function setFeedToken(db: Db, userId: string, token: string) {
+  await db
+    .insert(learningFeedTokens)
+    .values({ userId, token })
+    .onConflictDoUpdate({ target: learningFeedTokens.userId, set: { token, createdAt: new Date() } });
+}
+
+export async function userOfFeedToken(db: Db, token: string) {
+  const [row] = await db.select().from(learningFeedTokens).where(eq(learningFeedTokens.token, token));
+  return row?.userId ?? null;
+}
+
+/** Event ids a person holds a confirmed or offered seat at (for their calendar feed). */
+export async function eventIdsOfPerson(db: Db, userId: string) {
+  const rows = await db
+    .select({ eventId: learningRegistrations.eventId })
+    .from(learningRegistrations)
+    .where(
+      and(eq(learningRegistrations.userId, userId), inArray(learningRegistrations.status, [...SEAT_HOLDING])),
+    );
+  return rows.map((r) => r.eventId);
+}
+
+export async function certificateOfRegistration(db: Db, registrationId: string) {
+  const [row] = await db
+    .select({ code: learningCertificates.code })
+    .from(learningCertificates)
+    .where(eq(learningCertificates.registrationId, registrationId));
+  return row?.code ?? null;
+}
