@@ -3,6 +3,7 @@ import { closeContext, createContext } from './boot.ts';
 import { EnvError, loadEnv } from './platform/env.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { seedDemo, DEMO_PASSWORD } from './seed/index.ts';
+import { pendingCatalogLoads, seedDemoCatalog } from './seed/catalog.ts';
 
 /** The web server: API + web app on one port. Prints the URL and, on the demo data, the demo logins. */
 async function main() {
@@ -37,6 +38,15 @@ async function main() {
       ? [`  mailbox:  ${env.baseUrl}/dev/mailbox  (no SMTP_URL: emails are captured, not sent)`]
       : []),
   ];
+  // The demo catalog goes through queued load jobs after the server is up, so it fills while people look.
+  const catalogSeed = env.seedDemo ? await seedDemoCatalog(ctx, env.seedCatalogRecords) : null;
+  const catalogLoading = env.seedDemo ? await pendingCatalogLoads(ctx) : 0;
+  if (catalogSeed || catalogLoading) {
+    lines.push(
+      `  catalog:  the demo catalog is loading in the background (${catalogLoading} loads to go); ` +
+        `progress at ${env.baseUrl}/catalog/loads`,
+    );
+  }
   if (logins.length) {
     lines.push('', `Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const login of logins)

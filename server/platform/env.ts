@@ -34,6 +34,7 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default('Amigos Commons <no-reply@amigos-commons.example>'),
     JOBS_MODE: z.enum(['inline', 'worker', 'off']).default('inline'),
     SEED_DEMO: booleanFlag.optional(),
+    SEED_CATALOG_RECORDS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: booleanFlag.default(false),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -55,6 +56,7 @@ const envSchema = z
       jobsMode: raw.JOBS_MODE,
       // The demo consortium is loaded by default only on the embedded database, never silently into a server.
       seedDemo: raw.SEED_DEMO ?? raw.DATABASE_URL === undefined,
+      seedCatalogRecords: raw.SEED_CATALOG_RECORDS,
       logLevel: raw.LOG_LEVEL,
       trustProxy: raw.TRUST_PROXY,
       loginMaxFailures: raw.LOGIN_MAX_FAILURES,
