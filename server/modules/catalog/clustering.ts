@@ -1,15 +1,15 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../platform/db/client.ts';
 import {
-  chooseDisplayRecord,
   placeRecord,
   type ClusteredCandidate,
   type ManualDecision,
   type MatchFeatures,
 } from './dedup/index.ts';
 import * as q from './queries.ts';
-import { composeSearchDoc, type SearchMember } from './search-doc.ts';
-import type { RecordSearchFields } from './search-fields.ts';
+
+// Staff split/merge (service.ts) refresh clusters from here.
+export { refreshClusters } from './cluster-summary.ts';
 
 /** A changed or new record of a batch, ready to be placed. */
 export type ToPlace = {
@@ -28,9 +28,11 @@ export type BatchPlacement = {
   newClusters: string[];
   /** Clusters that gained or lost members: their summary is recomputed. */
   touched: Set<string>;
+  /** Membership after the batch of (at least) every touched cluster. */
+  members: Map<string, Member[]>;
 };
 
-type Member = { id: string; library: string };
+export type Member = { id: string; library: string };
 
 /**
  * Popular blocking keys return the same candidates batch after batch; their features (the largest column
@@ -103,7 +105,7 @@ export async function placeBatch(db: Db, records: ToPlace[]): Promise<BatchPlace
     members.set(m.clusterId!, list);
   }
 
-  const result: BatchPlacement = { placed: new Map(), newClusters: [], touched: new Set() };
+  const result: BatchPlacement = { placed: new Map(), newClusters: [], touched: new Set(), members };
   for (const record of records) {
     const seen = new Set<string>();
     const candidates: ClusteredCandidate[] = [];
@@ -163,49 +165,4 @@ export async function placeBatch(db: Db, records: ToPlace[]): Promise<BatchPlace
     });
   }
   return result;
-}
-
-/** Recomputes display record and summary of clusters; deletes the ones left empty. */
-export async function refreshClusters(db: Db, clusterIds: Iterable<string>) {
-  const ids = [...new Set(clusterIds)];
-  if (ids.length === 0) return;
-  const byCluster = new Map<string, Awaited<ReturnType<typeof q.clusterMembers>>>();
-  for (const m of await q.clusterMembers(db, ids)) {
-    const list = byCluster.get(m.clusterId!) ?? [];
-    list.push(m);
-    byCluster.set(m.clusterId!, list);
-  }
-  const empty = ids.filter((id) => !byCluster.has(id));
-  const rows: q.ClusterRow[] = [];
-  for (const [id, list] of byCluster) {
-    const choice = chooseDisplayRecord(
-      list.map((m) => ({ id: m.id, library: m.library, features: m.features as MatchFeatures })),
-    );
-    const d = list.find((m) => m.id === choice.recordId)!;
-    // jsonb columns come back untyped: they were written from these types by the load.
-    const members: SearchMember[] = list.map((m) => ({
-      ...m,
-      features: m.features as MatchFeatures,
-      searchFields: m.searchFields as RecordSearchFields | null,
-    }));
-    rows.push({
-      searchDoc: composeSearchDoc(
-        members.find((m) => m.id === d.id)!,
-        members,
-      ),
-      id,
-      displayRecordId: d.id,
-      displayReason: choice.reason,
-      title: d.title,
-      author: d.author,
-      year: d.year,
-      language: d.language,
-      format: d.format,
-      electronic: d.electronic,
-      libraryCount: new Set(list.map((m) => m.library)).size,
-      recordCount: list.length,
-    });
-  }
-  await q.upsertClusterSummaries(db, rows);
-  await q.deleteClusters(db, empty);
 }

@@ -8,6 +8,8 @@ export type Extracted = {
   controlNumber: string;
   controlSource: string;
   contentHash: string;
+  /** The record as stored (json), serialised once for both the hash and the insert. */
+  marcJson: string;
   features: MatchFeatures;
   keys: string[];
   search: RecordSearchFields;
@@ -79,15 +81,17 @@ export function extract(record: MarcRecord, localTag: string | null): Extracted 
     throw new RecordRejected('no control number (001): the record cannot be matched on reload');
   const features = extractFeatures(record);
   // The hash covers the record and the holdings configuration, so changing the local tag re-reads holdings.
+  const marcJson = JSON.stringify(record);
   const contentHash = crypto
     .createHash('sha1')
-    .update(JSON.stringify(record))
+    .update(marcJson)
     .update(`\u0000${localTag ?? ''}`)
     .digest('base64url');
   return {
     controlNumber,
     controlSource: clean(controlValue(record, '003')) ?? '',
     contentHash,
+    marcJson,
     features,
     keys: blockingKeys(features),
     search: searchFieldsOf(record),

@@ -9,10 +9,6 @@ import {
   catalogRecords,
 } from './tables.ts';
 
-export type RecordRow = typeof catalogRecords.$inferInsert;
-export type HoldingRow = typeof catalogHoldings.$inferInsert;
-export type ClusterRow = typeof catalogClusters.$inferInsert;
-
 /** Multi-row statements are cut so no statement exceeds PostgreSQL's 65,535 bind parameters. */
 function chunks<T>(rows: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -56,58 +52,11 @@ export async function findByControlNumbers(db: Db, libraryId: string, numbers: s
     );
 }
 
-/** jsonb refuses \u0000 (PostgreSQL text cannot hold NUL): a stray NUL in a record is dropped, not fatal. */
-const json = (v: unknown) =>
-  v === null || v === undefined ? null : JSON.stringify(v).replace(/(?<!\\)\\u0000/g, '');
-const str = (v: string | number | boolean | null | undefined) =>
-  v === null || v === undefined ? null : String(v);
-
-/**
- * Inserts or updates a batch of records with one statement over unnest(): ~17 array parameters whatever
- * the batch size, instead of one parameter per value (the MARC and features are the bulk of a load's bytes).
- */
-export async function upsertRecords(db: Db, rows: RecordRow[]) {
-  if (rows.length === 0) return;
-  const col = (f: (r: RecordRow) => string | null) => arrayLiteral(rows.map(f));
-  await db.execute(sql`
-    INSERT INTO catalog_records (id, library_id, control_source, control_number, status, marc, features,
-      search_fields, content_hash, format, electronic, title, author, year, language, cluster_id, match_explanation, last_load_id)
-    SELECT * FROM unnest(
-      ${col((r) => r.id)}::uuid[], ${col((r) => r.libraryId)}::uuid[], ${col((r) => r.controlSource)}::text[],
-      ${col((r) => r.controlNumber)}::text[], ${col((r) => r.status ?? 'active')}::text[],
-      ${col((r) => json(r.marc))}::jsonb[], ${col((r) => json(r.features))}::jsonb[],
-      ${col((r) => json(r.searchFields))}::jsonb[],
-      ${col((r) => r.contentHash)}::text[], ${col((r) => r.format)}::text[], ${col((r) => str(r.electronic))}::boolean[],
-      ${col((r) => r.title)}::text[], ${col((r) => str(r.author))}::text[], ${col((r) => str(r.year))}::smallint[],
-      ${col((r) => str(r.language))}::text[], ${col((r) => str(r.clusterId))}::uuid[],
-      ${col((r) => json(r.matchExplanation))}::jsonb[], ${col((r) => str(r.lastLoadId))}::uuid[])
-    ON CONFLICT (id) DO UPDATE SET
-      status = excluded.status, marc = excluded.marc, features = excluded.features,
-      search_fields = excluded.search_fields,
-      content_hash = excluded.content_hash, format = excluded.format, electronic = excluded.electronic,
-      title = excluded.title, author = excluded.author, year = excluded.year, language = excluded.language,
-      cluster_id = excluded.cluster_id, match_explanation = excluded.match_explanation,
-      last_load_id = excluded.last_load_id, updated_at = now()`);
-}
-
 /** Blocking keys and holdings of changed records are replaced wholesale: simpler than diffing, same cost. */
-export async function replaceKeysAndHoldings(
-  db: Db,
-  ids: string[],
-  keys: { recordId: string; key: string }[],
-  holdings: HoldingRow[],
-) {
+export async function clearKeysAndHoldings(db: Db, ids: string[]) {
   if (ids.length === 0) return;
   await db.delete(catalogMatchKeys).where(anyOf(catalogMatchKeys.recordId, ids, 'uuid'));
   await db.delete(catalogHoldings).where(anyOf(catalogHoldings.recordId, ids, 'uuid'));
-  if (keys.length) {
-    await db.execute(sql`
-      INSERT INTO catalog_match_keys (record_id, key)
-      SELECT * FROM unnest(${arrayLiteral(keys.map((k) => k.recordId))}::uuid[],
-        ${arrayLiteral(keys.map((k) => k.key))}::text[])
-      ON CONFLICT DO NOTHING`);
-  }
-  for (const part of chunks(holdings, 2000)) await db.insert(catalogHoldings).values(part);
 }
 
 /** Full replace needs to know which records this load saw, unchanged ones included. */
@@ -217,6 +166,26 @@ export async function clusterMembers(db: Db, clusterIds: string[]) {
     .where(and(anyOf(catalogRecords.clusterId, clusterIds, 'uuid'), eq(catalogRecords.status, 'active')));
 }
 
+/** What cluster summaries need of the given active records (members a batch did not touch). */
+export async function memberInfo(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: catalogRecords.id,
+      library: catalogRecords.libraryId,
+      features: catalogRecords.features,
+      searchFields: catalogRecords.searchFields,
+      title: catalogRecords.title,
+      author: catalogRecords.author,
+      year: catalogRecords.year,
+      language: catalogRecords.language,
+      format: catalogRecords.format,
+      electronic: catalogRecords.electronic,
+    })
+    .from(catalogRecords)
+    .where(and(anyOf(catalogRecords.id, ids, 'uuid'), eq(catalogRecords.status, 'active')));
+}
+
 export async function featuresOf(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db
@@ -253,43 +222,17 @@ export async function insertClusters(db: Db, ids: string[]) {
   }
 }
 
-export async function upsertClusterSummaries(db: Db, rows: ClusterRow[]) {
-  for (const part of chunks(rows, 2000)) {
-    await db
-      .insert(catalogClusters)
-      .values(part)
-      .onConflictDoUpdate({
-        target: catalogClusters.id,
-        set: {
-          displayRecordId: sql`excluded.display_record_id`,
-          displayReason: sql`excluded.display_reason`,
-          title: sql`excluded.title`,
-          author: sql`excluded.author`,
-          year: sql`excluded.year`,
-          language: sql`excluded.language`,
-          format: sql`excluded.format`,
-          electronic: sql`excluded.electronic`,
-          libraryCount: sql`excluded.library_count`,
-          recordCount: sql`excluded.record_count`,
-          searchDoc: sql`excluded.search_doc`,
-          updatedAt: sql`now()`,
-        },
-      });
-  }
-  await noteSearchChanges(
-    db,
-    rows.map((r) => r.id!),
-  );
-}
-
 export async function deleteClusters(db: Db, ids: string[]) {
   if (ids.length === 0) return;
   await db.delete(catalogClusters).where(anyOf(catalogClusters.id, ids, 'uuid'));
-  await noteSearchChanges(db, ids);
 }
 
-/** Written in the same transaction as the change, so a search index never misses a committed one. */
-async function noteSearchChanges(db: Db, clusterIds: string[]) {
+/**
+ * Every cluster whose search document changed or that was deleted, written in the same transaction as the
+ * change (so a search index never misses a committed one) and last in it (so the sequence numbers are
+ * handed out shortly before the commit that makes them visible).
+ */
+export async function noteSearchChanges(db: Db, clusterIds: string[]) {
   if (clusterIds.length === 0) return;
   await db.execute(
     sql`INSERT INTO catalog_search_changes (cluster_id) SELECT unnest(${arrayLiteral(clusterIds)}::uuid[])`,
@@ -341,3 +284,4 @@ export async function holdingsOf(db: Db, recordIds: string[]) {
 }
 
 export * from './load-queries.ts';
+export * from './write-queries.ts';
