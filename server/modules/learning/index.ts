@@ -4,6 +4,8 @@ import { LearningService } from './service.ts';
 import { Registrations } from './registrations.ts';
 import { learningRoutes } from './routes.ts';
 import { organiserRoutes } from './organiser-routes.ts';
+import { calendarRoutes } from './calendar-routes.ts';
+import { CalendarService } from './calendar.ts';
 
 export { LearningService } from './service.ts';
 export { Registrations } from './registrations.ts';
@@ -25,6 +27,7 @@ export const learningModule: AppModule = {
     const services = learningServices(ctx);
     learningRoutes(api, services);
     organiserRoutes(api, services);
+    calendarRoutes(api, new CalendarService(ctx));
   },
   jobs: (ctx) => {
     const { registrations } = learningServices(ctx);
