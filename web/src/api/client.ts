@@ -42,6 +42,9 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** For requests that cannot go through `send` (file uploads with progress, which need XMLHttpRequest). */
+export const currentCsrfToken = () => csrfToken;
+
 /** Called when the server says the session is gone (401 AUTH_REQUIRED), so the app can ask to sign in. */
 export function onAuthRequired(listener: (() => void) | null) {
   authRequiredListener = listener;
@@ -58,7 +61,7 @@ export function buildQuery(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
-async function toError(response: Response): Promise<ApiError> {
+export async function toError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as {
       error?: { code?: string; message?: string; details?: ErrorDetail[]; requestId?: string };

@@ -22,6 +22,10 @@ import { InvitePage } from '../features/members/InvitePage.tsx';
 import { AuditLogPage } from '../features/admin/AuditLogPage.tsx';
 import { MailboxPage } from '../features/admin/MailboxPage.tsx';
 import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
+import { AdvancedSearchPage } from '../features/catalog/AdvancedSearchPage.tsx';
+import { RecordPage } from '../features/catalog/RecordPage.tsx';
+import { LoadsPage } from '../features/catalog/LoadsPage.tsx';
+import { LoadReportPage } from '../features/catalog/LoadReportPage.tsx';
 import { SharingPage } from '../features/sharing/SharingPage.tsx';
 import { LearningPage } from '../features/learning/LearningPage.tsx';
 import { CommunityPage } from '../features/community/CommunityPage.tsx';
@@ -61,6 +65,10 @@ export function App() {
               <Route path="admin/audit" element={auth(<AuditLogPage />)} />
               <Route path="dev/mailbox" element={<MailboxPage />} />
               <Route path="catalog" element={<CatalogPage />} />
+              <Route path="catalog/advanced" element={<AdvancedSearchPage />} />
+              <Route path="catalog/records/:clusterId" element={<RecordPage />} />
+              <Route path="catalog/loads" element={auth(<LoadsPage />)} />
+              <Route path="catalog/loads/:loadId" element={auth(<LoadReportPage />)} />
               <Route path="sharing" element={<SharingPage />} />
               <Route path="learning" element={<LearningPage />} />
               <Route path="community" element={<CommunityPage />} />

@@ -10,7 +10,7 @@ type Area = { to: string; title: MessageKey; text: MessageKey; ready: boolean };
 
 const AREAS: Area[] = [
   { to: '/members', title: 'nav.members', text: 'home.area.members', ready: true },
-  { to: '/catalog', title: 'nav.catalog', text: 'home.area.catalog', ready: false },
+  { to: '/catalog', title: 'nav.catalog', text: 'home.area.catalog', ready: true },
   { to: '/sharing', title: 'nav.sharing', text: 'home.area.sharing', ready: false },
   { to: '/learning', title: 'nav.learning', text: 'home.area.learning', ready: false },
   { to: '/community', title: 'nav.community', text: 'home.area.community', ready: false },

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Me } from '../../api/accounts.ts';
 import { isAdmin, isConsortiumStaff } from '../../api/enums.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { canLoad } from '../catalog/access.ts';
 
 export function Shortcuts({ user }: { user: Me }) {
   const { t } = useI18n();
@@ -14,6 +15,14 @@ export function Shortcuts({ user }: { user: Me }) {
         <li>
           <Link to="/members">{t('dashboard.shortcut.directory')}</Link>
         </li>
+        <li>
+          <Link to="/catalog">{t('catalog.shortcut.search')}</Link>
+        </li>
+        {canLoad(user) ? (
+          <li>
+            <Link to="/catalog/loads">{t('catalog.shortcut.loads')}</Link>
+          </li>
+        ) : null}
         {user.organization.kind !== 'partner' ? (
           <li>
             <Link to="/members/staff">{t('dashboard.shortcut.staff')}</Link>
