@@ -51,7 +51,7 @@ function build(name: string, records: Buffer[]): { file: string; count: number; 
   return { file, count: target, bytes };
 }
 
-async function ours(file: string): Promise<{ seconds: number; records: number; errors: number }> {
+export async function ours(file: string): Promise<{ seconds: number; records: number; errors: number }> {
   const started = process.hrtime.bigint();
   let records = 0;
   let errors = 0;
@@ -62,7 +62,7 @@ async function ours(file: string): Promise<{ seconds: number; records: number; e
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, records, errors };
 }
 
-function yaz(file: string, conversion: string[]): number | null {
+export function yaz(file: string, conversion: string[]): number | null {
   if (spawnSync('yaz-marcdump', ['-V']).error) return null;
   const started = process.hrtime.bigint();
   execFileSync('yaz-marcdump', [...conversion, '-o', 'line', file], {

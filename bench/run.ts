@@ -3,7 +3,8 @@ import { benchMarcParse } from './marc-parse.ts';
 import { printDedupBench } from './dedup.ts';
 
 /** `npm run bench`: every benchmark, each printed beside its baseline from the same run. */
-/** BENCH_ONLY=directory|marc|dedup runs one of them. */
+/** BENCH_ONLY=directory|marc|dedup|catalog runs one of them; the catalogue at scale (bench/catalog/run.ts,
+ * up to hours at 1M records) runs only when asked for. */
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'directory') {
   await benchDirectory('pglite');
@@ -11,3 +12,5 @@ if (!only || only === 'directory') {
 }
 if (!only || only === 'marc') await benchMarcParse();
 if (!only || only === 'dedup') printDedupBench(Number(process.env.BENCH_DEDUP_RECORDS ?? 200_000));
+// Imported on demand: it loads the whole server (boot, modules) to drive the load service.
+if (only === 'catalog') await (await import('./catalog/run.ts')).benchCatalog();
