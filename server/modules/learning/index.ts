@@ -6,6 +6,8 @@ import { learningRoutes } from './routes.ts';
 import { organiserRoutes } from './organiser-routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import { CalendarService } from './calendar.ts';
+import { OrganiserTools } from './organiser.ts';
+import { Certificates } from './certificates.ts';
 
 export { LearningService } from './service.ts';
 export { Registrations } from './registrations.ts';
@@ -13,11 +15,21 @@ export { Registrations } from './registrations.ts';
 export const EXPIRE_OFFERS_JOB = 'learning.expire-offers';
 export const REMINDERS_JOB = 'learning.reminders';
 
-export type LearningServices = { events: LearningService; registrations: Registrations };
+export type LearningServices = {
+  events: LearningService;
+  registrations: Registrations;
+  organiser: OrganiserTools;
+  certificates: Certificates;
+};
 
 export function learningServices(ctx: AppContext): LearningServices {
   const registrations = new Registrations(ctx);
-  return { registrations, events: new LearningService(ctx, registrations) };
+  return {
+    registrations,
+    events: new LearningService(ctx, registrations),
+    organiser: new OrganiserTools(ctx),
+    certificates: new Certificates(ctx),
+  };
 }
 
 /** Learning: events and training, registration and waitlist, certificates and transcripts. */

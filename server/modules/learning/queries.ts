@@ -507,3 +507,19 @@ export async function certificateOfRegistration(db: Db, registrationId: string) 
     .where(eq(learningCertificates.registrationId, registrationId));
   return row?.code ?? null;
 }
+
+export async function setCertificateRevoked(db: Db, registrationId: string, at: Date | null) {
+  await db
+    .update(learningCertificates)
+    .set({ revokedAt: at })
+    .where(eq(learningCertificates.registrationId, registrationId));
+}
+
+export async function confirmedByEmail(db: Db, eventId: string) {
+  const rows = await db
+    .select({ registration: learningRegistrations, email: users.email })
+    .from(learningRegistrations)
+    .innerJoin(users, eq(users.id, learningRegistrations.userId))
+    .where(and(eq(learningRegistrations.eventId, eventId), eq(learningRegistrations.status, 'confirmed')));
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.registration]));
+}

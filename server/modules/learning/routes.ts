@@ -10,6 +10,9 @@ import {
   myRegistrationListSchema,
   myRegistrationSchema,
   registrationCreateSchema,
+  certificateParamsSchema,
+  certificateSchema,
+  languageQuerySchema,
   tokenCancelResultSchema,
   tokenCancelSchema,
 } from '../../../shared/contracts/learning.ts';
@@ -118,5 +121,36 @@ export function learningRoutes(api: FastifyInstance, s: LearningServices) {
       response: { 200: tokenCancelResultSchema, ...errors },
     },
     handler: async (request) => s.registrations.cancelByToken(request.body.token),
+  });
+
+  r.get('/learning/certificates/:code', {
+    config: { access: { level: 'public' } },
+    schema: {
+      tags,
+      summary: 'Verify a certificate of attendance by its code (public, no sign-in)',
+      params: certificateParamsSchema,
+      response: { 200: certificateSchema, ...errors },
+    },
+    handler: async (request) => s.certificates.verify(request.params.code),
+  });
+
+  r.get('/learning/certificates/:code/certificate.pdf', {
+    config: { access: { level: 'public' } },
+    schema: {
+      tags,
+      summary:
+        'The certificate as a tagged PDF in English or Spanish, with its verification link and QR code',
+      params: certificateParamsSchema,
+      querystring: languageQuerySchema,
+      produces: ['application/pdf'],
+      response: { 200: z.any(), ...errors },
+    },
+    handler: async (request, reply) => {
+      const pdf = await s.certificates.pdf(request.params.code, request.query.lang);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="certificate-${request.params.code}.pdf"`)
+        .send(pdf);
+    },
   });
 }
