@@ -89,6 +89,9 @@ function Results({ state, data, busy }: { state: SearchState; data: SearchRespon
         <FilterChips state={state} names={names} />
         {data.total > 0 ? (
           <>
+            <p className="facets-jump">
+              <a href="#facets-title">{t('catalog.facets.jump')}</a>
+            </p>
             <SortForm key={state.sort} state={state} />
             <ResultsList results={data.results} first={(data.page - 1) * data.pageSize + 1} from={here} />
             <Pagination

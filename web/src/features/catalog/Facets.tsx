@@ -26,7 +26,7 @@ export function Facets({ state, facets }: Props) {
   const { t } = useI18n();
   return (
     <nav className="facets" aria-labelledby="facets-title">
-      <h2 id="facets-title" className="facets__title">
+      <h2 id="facets-title" className="facets__title" tabIndex={-1}>
         {t('catalog.facets.title')}
       </h2>
       {FACET_NAMES.map((name) =>

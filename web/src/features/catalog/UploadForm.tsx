@@ -167,20 +167,22 @@ function ModeChoice({ value, onChange }: { value: LoadMode; onChange: (mode: Loa
       <legend className="field__label">{t('catalog.upload.mode')}</legend>
       <div className="choices">
         {LOAD_MODE_LIST.map((mode) => (
-          <div className="choice" key={mode}>
-            <input
-              id={`${id}-${mode}`}
-              name={id}
-              type="radio"
-              className="choice__input"
-              value={mode}
-              checked={value === mode}
-              onChange={() => onChange(mode)}
-              aria-describedby={`${id}-${mode}-hint`}
-            />
-            <label htmlFor={`${id}-${mode}`} className="choice__label">
-              {t(`catalog.loadMode.${mode}`)}
-            </label>
+          <div key={mode}>
+            <div className="choice">
+              <input
+                id={`${id}-${mode}`}
+                name={id}
+                type="radio"
+                className="choice__input"
+                value={mode}
+                checked={value === mode}
+                onChange={() => onChange(mode)}
+                aria-describedby={`${id}-${mode}-hint`}
+              />
+              <label htmlFor={`${id}-${mode}`} className="choice__label">
+                {t(`catalog.loadMode.${mode}`)}
+              </label>
+            </div>
             <p id={`${id}-${mode}-hint`} className="field__hint field__hint--choice">
               {t(`catalog.loadMode.${mode}.hint`)}
             </p>

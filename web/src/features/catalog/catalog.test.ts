@@ -174,6 +174,7 @@ describe('labels', () => {
     expect(languageName('ger', 'es')).toBe('Alemán');
     expect(languageName('und', 'es')).toBe('Idioma no determinado');
     expect(languageName('qqq', 'en')).toBe('qqq');
+    expect(languageName('chieng', 'es')).toBe('Chino, Inglés');
     expect(languageName('not a code', 'en')).toBe('not a code');
   });
 

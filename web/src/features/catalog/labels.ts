@@ -63,6 +63,10 @@ export function languageName(code: string, locale: Locale): string {
       displayNames.set(locale, null);
     }
   }
+  // Older records pack several codes into one 041 subfield ("chieng"): name each.
+  if (/^([a-z]{3}){2,}$/.test(code)) {
+    return (code.match(/[a-z]{3}/g) ?? []).map((c) => languageName(c, locale)).join(', ');
+  }
   const names = displayNames.get(locale);
   if (!names || !/^[a-z]{2,3}$/.test(code)) return code;
   try {

@@ -90,6 +90,7 @@ export const catalogEn = {
 
   // Facets and filters
   'catalog.facets.title': 'Narrow your search',
+  'catalog.facets.jump': 'Go to the filters to narrow these results',
   'catalog.facets.remove': 'Remove filter:',
   'catalog.facets.results': 'results',
   'catalog.facets.more': 'Show more ({facet})',
@@ -303,7 +304,7 @@ export const catalogEn = {
   'catalog.loadStatus.running': 'Running',
   'catalog.loadStatus.completed': 'Completed',
   'catalog.loadStatus.failed': 'Failed',
-  'catalog.progress.sectionTitle': 'Loads in progress',
+  'catalog.progress.sectionTitle': 'Loads you started',
   'catalog.progress.title': 'Load of {file}',
   'catalog.progress.label': 'Share of the file read',
   'catalog.progress.records': 'Records done',

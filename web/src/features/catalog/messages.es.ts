@@ -13,7 +13,7 @@ export const catalogEs: Record<keyof typeof catalogEn, string> = {
 
   'catalog.search.label': 'Búsqueda en el catálogo',
   'catalog.search.in': 'Buscar en',
-  'catalog.search.words': 'Buscar',
+  'catalog.search.words': 'Términos de búsqueda',
   'catalog.search.submit': 'Buscar',
   'catalog.search.hint':
     'Se buscan todas las palabras. Use "comillas" para una frase, OR para una u otra palabra, NOT o - para excluir una palabra.',
@@ -88,6 +88,7 @@ export const catalogEs: Record<keyof typeof catalogEn, string> = {
   'catalog.none.filters': 'Quite un filtro:',
 
   'catalog.facets.title': 'Refinar la búsqueda',
+  'catalog.facets.jump': 'Ir a los filtros para refinar estos resultados',
   'catalog.facets.remove': 'Quitar filtro:',
   'catalog.facets.results': 'resultados',
   'catalog.facets.more': 'Mostrar más ({facet})',
@@ -296,7 +297,7 @@ export const catalogEs: Record<keyof typeof catalogEn, string> = {
   'catalog.loadStatus.running': 'En curso',
   'catalog.loadStatus.completed': 'Terminada',
   'catalog.loadStatus.failed': 'Fallida',
-  'catalog.progress.sectionTitle': 'Cargas en curso',
+  'catalog.progress.sectionTitle': 'Cargas que inició',
   'catalog.progress.title': 'Carga de {file}',
   'catalog.progress.label': 'Parte del archivo leída',
   'catalog.progress.records': 'Registros procesados',
