@@ -13,7 +13,13 @@ import {
   type LenderAction,
   type LenderState,
   type ServiceType,
+  type Step,
 } from './states.ts';
+import {
+  BORROWER_STATE_VALUES,
+  LENDER_STATE_VALUES,
+  STAFF_ACTIONS,
+} from '../../../shared/contracts/sharing.ts';
 
 /**
  * The state machines checked against an independent, hand-written table of what each state allows for a
@@ -56,20 +62,33 @@ const BORROWER_LOAN: Record<BorrowerState, BorrowerAction[]> = {
     'check_in_from_patron',
     'lender_checked_in',
     'report_lost',
+    'lender_marked_lost',
   ],
   checked_out: [
     'became_overdue',
     'lender_recalled',
+    'request_renewal',
     'renewed',
+    'lender_denied_renewal',
     'check_in_from_patron',
     'lender_checked_in',
     'report_lost',
+    'lender_marked_lost',
   ],
-  overdue: ['lender_recalled', 'renewed', 'check_in_from_patron', 'lender_checked_in', 'report_lost'],
-  recalled: ['check_in_from_patron', 'lender_checked_in', 'report_lost'],
-  awaiting_return_shipping: ['lender_held_return', 'ship_return', 'lender_checked_in'],
+  overdue: [
+    'lender_recalled',
+    'request_renewal',
+    'renewed',
+    'lender_denied_renewal',
+    'check_in_from_patron',
+    'lender_checked_in',
+    'report_lost',
+    'lender_marked_lost',
+  ],
+  recalled: ['check_in_from_patron', 'lender_checked_in', 'report_lost', 'lender_marked_lost'],
+  awaiting_return_shipping: ['lender_held_return', 'ship_return', 'lender_checked_in', 'lender_marked_lost'],
   return_on_hold: ['lender_released_return'],
-  return_shipped: ['lender_checked_in'],
+  return_shipped: ['lender_checked_in', 'lender_marked_lost'],
   copy_available: [],
   complete: [],
   completed_without_return: [],
@@ -86,6 +105,7 @@ const LENDER_LOAN: Record<LenderState, LenderAction[]> = {
     'cannot_supply',
     'timed_out',
     'cancel_asked',
+    'withdrawn',
   ],
   expect_to_supply: [
     'will_supply',
@@ -94,33 +114,38 @@ const LENDER_LOAN: Record<LenderState, LenderAction[]> = {
     'cannot_supply',
     'timed_out',
     'cancel_asked',
+    'withdrawn',
   ],
-  pending_conditions: ['conditions_accepted', 'conditions_declined', 'cancel_asked'],
+  pending_conditions: ['conditions_accepted', 'conditions_declined', 'cancel_asked', 'withdrawn'],
   will_supply: ['cannot_supply', 'print_pull_slip', 'ship', 'cancel_asked'],
   pulling: ['cannot_supply', 'ship', 'cancel_asked'],
   cancel_requested: ['accept_cancel', 'refuse_cancel'],
   shipped: [
     'became_overdue',
     'recall',
+    'renewal_asked',
     'approve_renewal',
     'deny_renewal',
     'hold_return',
     'return_shipped',
     'check_in',
     'mark_lost',
+    'lost_reported',
   ],
   overdue: [
     'recall',
+    'renewal_asked',
     'approve_renewal',
     'deny_renewal',
     'hold_return',
     'return_shipped',
     'check_in',
     'mark_lost',
+    'lost_reported',
   ],
-  recalled: ['hold_return', 'return_shipped', 'check_in', 'mark_lost'],
+  recalled: ['hold_return', 'return_shipped', 'check_in', 'mark_lost', 'lost_reported'],
   return_on_hold: ['release_return', 'check_in'],
-  return_in_transit: ['check_in', 'mark_lost'],
+  return_in_transit: ['check_in', 'mark_lost', 'lost_reported'],
   complete: [],
   copy_delivered: [],
   completed_without_return: [],
@@ -245,7 +270,7 @@ describe('structure', () => {
   });
 
   it('represents every ISO 18626 status, both ways', () => {
-    const reported = new Set(Object.values(LENDER_STATES).map((s) => s.iso));
+    const reported = new Set<string>(Object.values(LENDER_STATES).map((s) => s.iso));
     for (const status of ISO_STATUSES) {
       expect(reported.has(status) || LENDER_STATE_FOR_ISO[status] === 'previous', status).toBe(true);
       const mapped = LENDER_STATE_FOR_ISO[status];
@@ -283,13 +308,19 @@ describe('flows, both sides in lockstep', () => {
     let lMemory: LenderState | null = null;
     for (const [side, action, expectB, expectL] of moves) {
       if (side === 'B') {
-        const next = step(BORROWER, b, action as BorrowerAction, service, bMemory);
+        const next: Step<BorrowerState> | null = step(
+          BORROWER,
+          b,
+          action as BorrowerAction,
+          service,
+          bMemory,
+        );
         expect(next, `borrower ${b} + ${action}`).not.toBeNull();
         b = next!.to;
         bMemory = next!.remember;
         if (action === 'send_to_lender') l = 'received';
       } else {
-        const next = step(LENDER, l!, action as LenderAction, service, lMemory);
+        const next: Step<LenderState> | null = step(LENDER, l!, action as LenderAction, service, lMemory);
         expect(next, `lender ${l} + ${action}`).not.toBeNull();
         l = next!.to;
         lMemory = next!.remember;
@@ -331,5 +362,19 @@ describe('flows, both sides in lockstep', () => {
       ['B', 'lender_sent_copy', 'copy_available', 'copy_delivered'],
       ['B', 'deliver_copy', 'complete', 'copy_delivered'],
     ]);
+  });
+});
+
+describe('the shared contract', () => {
+  it('names exactly the machines’ states and staff actions', () => {
+    expect([...BORROWER_STATE_VALUES].sort()).toEqual(Object.keys(BORROWER.states).sort());
+    expect([...LENDER_STATE_VALUES].sort()).toEqual(Object.keys(LENDER.states).sort());
+    const staff = [
+      ...(Object.entries(BORROWER.actions) as [string, { by: Actor }][]),
+      ...(Object.entries(LENDER.actions) as [string, { by: Actor }][]),
+    ]
+      .filter(([, t]) => t.by === 'staff')
+      .map(([a]) => a);
+    expect([...STAFF_ACTIONS].sort()).toEqual(staff.sort());
   });
 });

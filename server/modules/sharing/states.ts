@@ -185,10 +185,23 @@ export const BORROWER_ACTIONS = {
     to: 'recalled',
     only: 'loan',
   }),
+  /** Asks the lender for more time; the loan stays as it is until the lender answers. */
+  request_renewal: both<BorrowerState>({
+    by: 'staff',
+    from: ['checked_out', 'overdue'],
+    to: 'previous',
+    only: 'loan',
+  }),
   renewed: both<BorrowerState>({
     by: 'peer',
     from: ['checked_out', 'overdue'],
     to: 'checked_out',
+    only: 'loan',
+  }),
+  lender_denied_renewal: both<BorrowerState>({
+    by: 'peer',
+    from: ['checked_out', 'overdue'],
+    to: 'previous',
     only: 'loan',
   }),
   check_in_from_patron: both<BorrowerState>({
@@ -227,6 +240,13 @@ export const BORROWER_ACTIONS = {
     to: 'completed_without_return',
     only: 'loan',
   }),
+  /** The lender wrote the item off (lost in transit or never returned). */
+  lender_marked_lost: both<BorrowerState>({
+    by: 'peer',
+    from: [...ON_LOAN, 'awaiting_return_shipping', 'return_shipped'],
+    to: 'completed_without_return',
+    only: 'loan',
+  }),
   // Copies (non-returnables).
   lender_sent_copy: both<BorrowerState>({
     by: 'peer',
@@ -262,6 +282,12 @@ export const LENDER_ACTIONS = {
   }),
   /** No answer within the lender's time: the borrower moves on and this side is closed. */
   timed_out: both<LenderState>({ by: 'system', from: ['received', 'expect_to_supply'], to: 'cancelled' }),
+  /** The borrower moved on (skipped this lender, or cancelled) before it answered. */
+  withdrawn: both<LenderState>({
+    by: 'peer',
+    from: ['received', 'expect_to_supply', 'pending_conditions'],
+    to: 'cancelled',
+  }),
   print_pull_slip: both<LenderState>({ by: 'staff', from: ['will_supply'], to: 'pulling' }),
   ship: both<LenderState>({ by: 'staff', from: ['will_supply', 'pulling'], to: 'shipped', only: 'loan' }),
   send_copy: both<LenderState>({
@@ -280,6 +306,13 @@ export const LENDER_ACTIONS = {
   refuse_cancel: both<LenderState>({ by: 'staff', from: ['cancel_requested'], to: 'previous' }),
   became_overdue: both<LenderState>({ by: 'system', from: ['shipped'], to: 'overdue', only: 'loan' }),
   recall: both<LenderState>({ by: 'staff', from: ['shipped', 'overdue'], to: 'recalled', only: 'loan' }),
+  /** A renewal request arrives; the loan stays as it is (the request is flagged for attention). */
+  renewal_asked: both<LenderState>({
+    by: 'peer',
+    from: ['shipped', 'overdue'],
+    to: 'previous',
+    only: 'loan',
+  }),
   approve_renewal: both<LenderState>({
     by: 'staff',
     from: ['shipped', 'overdue'],
@@ -311,6 +344,12 @@ export const LENDER_ACTIONS = {
   mark_lost: both<LenderState>({
     by: 'staff',
     from: ['return_in_transit', ...LENDING],
+    to: 'completed_without_return',
+    only: 'loan',
+  }),
+  lost_reported: both<LenderState>({
+    by: 'peer',
+    from: [...LENDING, 'return_in_transit'],
     to: 'completed_without_return',
     only: 'loan',
   }),

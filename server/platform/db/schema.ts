@@ -4,3 +4,4 @@ export * from '../../modules/members/tables.ts';
 export * from '../../modules/accounts/tables.ts';
 export * from '../../modules/catalog/tables.ts';
 export * from '../../modules/learning/tables.ts';
+export * from '../../modules/sharing/tables.ts';

@@ -1,0 +1,424 @@
+import { z } from 'zod';
+import { localeSchema, pageOf, pagingQuery, uuidSchema } from './common.ts';
+
+/**
+ * Resource sharing (interlibrary loan between members). One request belongs to a borrowing library and is
+ * sent to lenders one at a time down its rota; each lender asked gets an "attempt". The caller's library
+ * decides which side they see: the borrower's staff see the borrower side (with the patron), a lender's
+ * staff see only their own attempt and never any patron data, consortium staff see both sides without the
+ * patron. State names are the server's state machines (server/modules/sharing/states.ts, checked equal by
+ * a test); the UI offers exactly `actions` of a request — never computes them.
+ */
+
+export const SERVICE_TYPES = ['loan', 'copy'] as const;
+export const SIDES = ['borrowing', 'lending'] as const;
+export const serviceTypeSchema = z.enum(SERVICE_TYPES);
+export const sideSchema = z.enum(SIDES);
+export type Side = z.infer<typeof sideSchema>;
+
+export const BORROWER_STATE_VALUES = [
+  'new',
+  'duplicate_review',
+  'local_review',
+  'sourcing',
+  'requested',
+  'expects_to_supply',
+  'conditional',
+  'retry_review',
+  'unable_to_contact',
+  'end_of_rota',
+  'cancel_pending',
+  'shipped',
+  'received',
+  'checked_out',
+  'overdue',
+  'recalled',
+  'awaiting_return_shipping',
+  'return_on_hold',
+  'return_shipped',
+  'copy_available',
+  'complete',
+  'completed_without_return',
+  'filled_locally',
+  'cancelled',
+] as const;
+export const LENDER_STATE_VALUES = [
+  'received',
+  'expect_to_supply',
+  'pending_conditions',
+  'will_supply',
+  'pulling',
+  'cancel_requested',
+  'shipped',
+  'overdue',
+  'recalled',
+  'return_on_hold',
+  'return_in_transit',
+  'complete',
+  'copy_delivered',
+  'completed_without_return',
+  'retry_possible',
+  'unfilled',
+  'cancelled',
+] as const;
+export const borrowerStateSchema = z.enum(BORROWER_STATE_VALUES);
+export const lenderStateSchema = z.enum(LENDER_STATE_VALUES);
+export type BorrowerStateName = z.infer<typeof borrowerStateSchema>;
+export type LenderStateName = z.infer<typeof lenderStateSchema>;
+
+/** Staff actions of either side (the server refuses, with 409, any not valid now). */
+export const STAFF_ACTIONS = [
+  // borrower
+  'approve',
+  'fill_locally',
+  'restart_rota',
+  'accept_conditions',
+  'decline_conditions',
+  'retry_with_changes',
+  'retry_contact',
+  'skip_lender',
+  'cancel',
+  'request_cancel',
+  'mark_received',
+  'check_out_to_patron',
+  'request_renewal',
+  'check_in_from_patron',
+  'ship_return',
+  'report_lost',
+  'deliver_copy',
+  // lender
+  'will_supply',
+  'expect_to_supply',
+  'offer_conditions',
+  'retry_possible',
+  'cannot_supply',
+  'print_pull_slip',
+  'ship',
+  'send_copy',
+  'accept_cancel',
+  'refuse_cancel',
+  'recall',
+  'approve_renewal',
+  'deny_renewal',
+  'hold_return',
+  'release_return',
+  'check_in',
+  'mark_lost',
+] as const;
+export const staffActionSchema = z.enum(STAFF_ACTIONS);
+export type StaffAction = z.infer<typeof staffActionSchema>;
+
+/** ISO 18626 reasonUnfilled / reasonRetry codes (open lists: any other code up to 40 characters is kept). */
+export const REASON_CODES = [
+  'NonCirculating',
+  'NotAvailableForILL',
+  'NotHeld',
+  'NotOnShelf',
+  'PolicyProblem',
+  'PoorCondition',
+  'AtBindery',
+  'CostExceedsMaxCost',
+  'LoanPossible',
+  'NotCurrentAvailableForILL',
+  'NotFoundAsCited',
+  'OnLoan',
+  'OnOrder',
+  'ReqDelDateNotPossible',
+  'ReqDelMethodNotSupp',
+] as const;
+export const LOAN_CONDITIONS = [
+  'LibraryUseOnly',
+  'NoReproduction',
+  'SignatureRequired',
+  'SpecCollSupervReq',
+  'WatchLibraryUseOnly',
+] as const;
+export const SHIPPING_METHODS = ['courier', 'mail', 'email', 'url'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-08');
+const text = (max: number) => z.string().trim().max(max);
+
+/** The citation: a book (title, author…) or an article/chapter (journal + article fields). */
+export const citationSchema = z
+  .object({
+    title: text(500).min(1),
+    author: text(300).default(''),
+    publisher: text(300).default(''),
+    year: text(20).default(''),
+    edition: text(100).default(''),
+    isbn: text(20).default(''),
+    issn: text(12).default(''),
+    oclc: text(20).default(''),
+    /** Articles and chapters. */
+    articleTitle: text(500).default(''),
+    articleAuthor: text(300).default(''),
+    volume: text(40).default(''),
+    issue: text(40).default(''),
+    pages: text(40).default(''),
+  })
+  .strict();
+export type Citation = z.infer<typeof citationSchema>;
+
+/** The least patron data needed: a name or card number, and an email for notices. */
+export const patronInputSchema = z
+  .object({
+    name: text(200).min(1),
+    email: z.email().max(254).optional(),
+    locale: localeSchema.default('en'),
+  })
+  .strict();
+
+export const requestCreateSchema = z
+  .object({
+    serviceType: serviceTypeSchema,
+    /** From a catalog record page: the citation is pre-filled from the cluster, fields given here win. */
+    clusterId: uuidSchema.optional(),
+    citation: citationSchema.partial().strict().default({}),
+    needBefore: isoDate.optional(),
+    pickupLocation: text(200).default(''),
+    rush: z.boolean().default(false),
+    patron: patronInputSchema.optional(),
+    staffNote: text(2000).default(''),
+  })
+  .strict();
+export type RequestCreate = z.infer<typeof requestCreateSchema>;
+
+/** POST /sharing/requests/:requestId/actions — `version` is the request's, as last read. */
+export const actionInputSchema = z
+  .object({
+    action: staffActionSchema,
+    version: z.number().int().min(1),
+    note: text(2000).optional(),
+    /** ship / approve_renewal: the (new) due date. */
+    dueDate: isoDate.optional(),
+    /** cannot_supply / retry_possible. */
+    reasonCode: text(40).optional(),
+    /** offer_conditions. */
+    conditions: z.array(text(40).min(1)).max(10).optional(),
+    costCents: z.number().int().min(0).max(1_000_000).optional(),
+    /** ship / ship_return. */
+    shippingMethod: z.enum(SHIPPING_METHODS).optional(),
+    trackingId: text(100).optional(),
+  })
+  .strict();
+export type ActionInput = z.infer<typeof actionInputSchema>;
+
+export const noteInputSchema = z.object({ text: text(4000).min(1) }).strict();
+
+export const requestParamsSchema = z.object({ requestId: uuidSchema });
+
+export const queueQuerySchema = z
+  .object({
+    side: sideSchema.default('borrowing'),
+    /** A borrower state (borrowing) or lender state (lending). */
+    state: z.string().max(40).optional(),
+    attention: z.enum(['true', 'false']).optional(),
+    serviceType: serviceTypeSchema.optional(),
+    /** Title, author, identifier or request number. */
+    q: text(200).optional(),
+    ...pagingQuery,
+  })
+  .strict();
+
+export const queueItemSchema = z.object({
+  id: uuidSchema,
+  number: z.string(),
+  serviceType: serviceTypeSchema,
+  title: z.string(),
+  author: z.string(),
+  /** Borrower state on the borrowing side, this library's attempt state on the lending side. */
+  state: z.string(),
+  attention: z.boolean(),
+  borrower: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  lender: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }).nullable(),
+  needBefore: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  rush: z.boolean(),
+  updatedAt: z.string(),
+});
+export const queuePageSchema = pageOf(queueItemSchema).extend({
+  counts: z.array(z.object({ state: z.string(), count: z.number().int(), attention: z.boolean() })),
+  attentionTotal: z.number().int(),
+});
+export type QueuePage = z.infer<typeof queuePageSchema>;
+
+export const rotaEntrySchema = z.object({
+  position: z.number().int(),
+  library: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  /** Plain-language reasons, e.g. "preferred partner", "balance +12 (lent less than its goal)". */
+  reasons: z.array(z.string()),
+  /** Null until asked; then the attempt's state. */
+  state: lenderStateSchema.nullable(),
+});
+export const skippedLibrarySchema = z.object({
+  library: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  reason: z.string(),
+});
+
+export const timelineEventSchema = z.object({
+  at: z.string(),
+  side: z.enum(['borrowing', 'lending', 'system']),
+  actor: z.string().nullable(),
+  library: z.string().nullable(),
+  action: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  note: z.string(),
+});
+export const noteSchema = z.object({
+  id: uuidSchema,
+  at: z.string(),
+  author: z.string(),
+  library: z.string(),
+  text: z.string(),
+});
+
+export const attemptSchema = z.object({
+  id: uuidSchema,
+  lender: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  position: z.number().int(),
+  state: lenderStateSchema,
+  answerBy: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  shippingMethod: z.string().nullable(),
+  trackingId: z.string().nullable(),
+  conditions: z.array(z.string()),
+  costCents: z.number().int().nullable(),
+  reasonCode: z.string().nullable(),
+  renewalPending: z.boolean(),
+  hasCopy: z.boolean(),
+});
+
+export const requestDetailSchema = z.object({
+  id: uuidSchema,
+  number: z.string(),
+  version: z.number().int(),
+  /** Which side the caller sees; `consortium` sees both without the patron. */
+  viewAs: z.enum(['borrowing', 'lending', 'consortium']),
+  serviceType: serviceTypeSchema,
+  citation: citationSchema,
+  clusterId: uuidSchema.nullable(),
+  needBefore: z.string().nullable(),
+  pickupLocation: z.string(),
+  rush: z.boolean(),
+  borrower: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  state: borrowerStateSchema,
+  /** Borrower staff only; purged after the retention period. */
+  patron: z.object({ name: z.string(), email: z.string().nullable(), locale: localeSchema }).nullable(),
+  staffNote: z.string().nullable(),
+  /** The current attempt (the lender's own, on the lending side). */
+  attempt: attemptSchema.nullable(),
+  rota: z.array(rotaEntrySchema),
+  skipped: z.array(skippedLibrarySchema),
+  timeline: z.array(timelineEventSchema),
+  notes: z.array(noteSchema),
+  /** Staff actions valid now for the caller (empty for consortium staff and for closed requests). */
+  actions: z.array(staffActionSchema),
+  /** CONTU rule of five: copies of this journal for the borrower this year, and a warning from the 5th. */
+  contu: z
+    .object({ journal: z.string(), year: z.number().int(), count: z.number().int(), warning: z.boolean() })
+    .nullable(),
+  /** A borrower's download link while an electronic copy is available. */
+  copyUrl: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
+
+export const lookupQuerySchema = z
+  .object({ isbn: text(20).optional(), issn: text(12).optional(), oclc: text(20).optional() })
+  .strict();
+export const lookupResultSchema = z.object({
+  items: z.array(
+    z.object({
+      clusterId: uuidSchema,
+      title: z.string(),
+      author: z.string().nullable(),
+      year: z.number().int().nullable(),
+      format: z.string(),
+      libraryCount: z.number().int(),
+    }),
+  ),
+});
+
+export const lendingPolicySchema = z.object({
+  lending: z.boolean(),
+  /** Formats lent (catalog formats such as book, ebook, music); empty = all. */
+  formatsLent: z.array(z.string().max(40)).max(30),
+  /** Holding locations that never lend (reference, special collections…), compared case-insensitively. */
+  nonLendingLocations: z.array(z.string().max(100)).max(50),
+  /** Null = no limit. */
+  activeLoanLimit: z.number().int().min(0).max(100_000).nullable(),
+  answerBusinessDays: z.number().int().min(1).max(30),
+  rushAnswerHours: z.number().int().min(1).max(240),
+  loanPeriodDays: z.number().int().min(1).max(365),
+  lenderOfLastResort: z.boolean(),
+  preferredPartners: z.array(uuidSchema).max(50),
+  goalLoans: z.number().int().min(1).max(100),
+  goalBorrows: z.number().int().min(1).max(100),
+  version: z.number().int(),
+});
+export const lendingPolicyUpdateSchema = lendingPolicySchema.strict();
+export type LendingPolicy = z.infer<typeof lendingPolicySchema>;
+
+export const contuQuerySchema = z
+  .object({ year: z.coerce.number().int().min(2000).max(2100).optional() })
+  .strict();
+export const contuListSchema = z.object({
+  year: z.number().int(),
+  items: z.array(z.object({ journal: z.string(), count: z.number().int(), warning: z.boolean() })),
+});
+
+export const analyticsQuerySchema = z
+  .object({
+    /** Omit for the whole consortium. */
+    libraryId: uuidSchema.optional(),
+    from: isoDate,
+    to: isoDate,
+    period: z.enum(['month', 'quarter', 'year']).default('month'),
+  })
+  .strict();
+const turnaround = z.object({
+  count: z.number().int(),
+  averageHours: z.number().nullable(),
+  under48: z.number().int(),
+  from48to72: z.number().int(),
+  over72: z.number().int(),
+});
+export const analyticsRowSchema = z.object({
+  period: z.string(),
+  requests: z.number().int(),
+  ended: z.number().int(),
+  filled: z.number().int(),
+  /** filled ÷ ended, 0–1; null when nothing ended. */
+  fillRate: z.number().nullable(),
+  timeToShip: turnaround,
+  timeToReceipt: turnaround,
+  totalTurnaround: turnaround,
+  /** Loans and copies supplied to others vs received from others (for a library). */
+  supplied: z.number().int(),
+  received: z.number().int(),
+  net: z.number().int(),
+});
+export const analyticsSchema = z.object({
+  scope: z.object({ libraryId: uuidSchema.nullable(), from: z.string(), to: z.string(), period: z.string() }),
+  definitions: z.record(z.string(), z.string()),
+  rows: z.array(analyticsRowSchema),
+  total: analyticsRowSchema,
+});
+export type Analytics = z.infer<typeof analyticsSchema>;
+
+export const notificationSchema = z.object({
+  id: uuidSchema,
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const notificationListSchema = z.object({
+  items: z.array(notificationSchema),
+  unread: z.number().int(),
+});
+export const notificationParamsSchema = z.object({ notificationId: uuidSchema });
