@@ -314,7 +314,7 @@ export const ceRuleUpdateSchema = z
     nameEs: z.string().trim().min(3).max(200),
     periodYears: z.number().int().min(1).max(10),
     hoursRequired: z.number().min(0).max(1000),
-    categoryMinimums: z.record(competencyAreaSchema, z.number().min(0).max(1000)),
+    categoryMinimums: z.partialRecord(competencyAreaSchema, z.number().min(0).max(1000)),
     hoursPerCeu: z.number().int().min(1).max(100),
   })
   .strict();
@@ -358,3 +358,16 @@ export const transcriptSchema = z.object({
     .nullable(),
 });
 export type Transcript = z.infer<typeof transcriptSchema>;
+
+/** The text fields sent with an outside-training report (multipart, beside the optional proof file). */
+export const outsideTrainingFieldsSchema = z
+  .object({
+    title: z.string().trim().min(3).max(300),
+    provider: z.string().trim().min(2).max(200),
+    completedOn: z.iso.date(),
+    contactHours: z.coerce.number().min(0.25).max(200),
+    competencyArea: competencyAreaSchema,
+  })
+  .strict();
+export type OutsideTrainingFields = z.infer<typeof outsideTrainingFieldsSchema>;
+export const outsideTrainingListSchema = z.object({ items: z.array(outsideTrainingSchema) });

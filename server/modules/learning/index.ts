@@ -8,6 +8,8 @@ import { calendarRoutes } from './calendar-routes.ts';
 import { CalendarService } from './calendar.ts';
 import { OrganiserTools } from './organiser.ts';
 import { Certificates } from './certificates.ts';
+import { TranscriptService } from './transcript.ts';
+import { transcriptRoutes } from './transcript-routes.ts';
 
 export { LearningService } from './service.ts';
 export { Registrations } from './registrations.ts';
@@ -40,6 +42,7 @@ export const learningModule: AppModule = {
     learningRoutes(api, services);
     organiserRoutes(api, services);
     calendarRoutes(api, new CalendarService(ctx));
+    await transcriptRoutes(api, new TranscriptService(ctx));
   },
   jobs: (ctx) => {
     const { registrations } = learningServices(ctx);
