@@ -173,6 +173,29 @@ describe('catalog staff', () => {
     const why = await page.locator('#record-why').locator('..').textContent();
     expect(why).toMatch(/Placed here because/);
     expect(why).toMatch(/Shared keys|Matched with the record of/);
+    // Catalog staff of a holding library split the other library's record out, then merge it back.
+    const other = page.getByRole('button', { name: /^Split out the record of (?!Cedar Hollow)/ });
+    await other.first().click();
+    await page.getByRole('button', { name: 'Split it out' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('cluster-message');
+    await expect
+      .poll(() => page.locator('.cluster-message').textContent())
+      .toMatch(/is now a title of its own/);
+    await expect.poll(() => page.getByRole('article').count()).toBe(1);
+    await page.getByLabel('Find the other title').fill('dictionary of forestry');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    const pick = page.getByRole('group', { name: 'Title to merge into this one' });
+    await pick
+      .getByRole('radio', { name: /forestry/ })
+      .first()
+      .check();
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    await page.getByRole('button', { name: 'Merge them' }).click();
+    await expect
+      .poll(() => page.locator('.cluster-message').textContent())
+      .toMatch(/The titles have been merged/);
+    await expect.poll(() => page.getByRole('article').count()).toBe(2);
+
     await page.getByText('Show the MARC record (for catalogers)').click();
     await expect
       .poll(() => page.getByRole('table', { name: /MARC record from/ }).textContent())

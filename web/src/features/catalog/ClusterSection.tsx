@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ClusterMember, ClusterView } from '../../api/catalog.ts';
 import type { Resource } from '../../api/useResource.ts';
@@ -21,6 +21,11 @@ export function ClusterSection({ resource, onChanged }: Props) {
   const { t, tp } = useI18n();
   const { user } = useSession();
   const [message, setMessage] = useState<ClusterMessage | null>(null);
+  // The button that was pressed is gone after a split or merge: the result message takes focus instead.
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
   const cluster = resource.data;
   const libraryOf = new Map(cluster?.members.map((m) => [m.recordId, m.library.name]) ?? []);
   const staff = cluster
@@ -39,13 +44,15 @@ export function ClusterSection({ resource, onChanged }: Props) {
   return (
     <section aria-labelledby="record-why" className="section">
       <h2 id="record-why">{t('catalog.why.title')}</h2>
-      {message ? (
-        <Alert variant={message.ok ? 'success' : 'error'} live={message.ok ? 'status' : 'alert'}>
-          <p>
-            {message.text} {message.link ? <Link to={message.link.to}>{message.link.label}</Link> : null}
-          </p>
-        </Alert>
-      ) : null}
+      <div ref={messageRef} tabIndex={-1} className="cluster-message">
+        {message ? (
+          <Alert variant={message.ok ? 'success' : 'error'} live={message.ok ? 'status' : 'alert'}>
+            <p>
+              {message.text} {message.link ? <Link to={message.link.to}>{message.link.label}</Link> : null}
+            </p>
+          </Alert>
+        ) : null}
+      </div>
       {resource.error ? <LoadError error={resource.error} onRetry={resource.reload} /> : null}
       {!cluster && !resource.error ? <Loading /> : null}
       {cluster ? (
