@@ -149,11 +149,12 @@ export async function placeBatch(db: Db, records: ToPlace[]): Promise<BatchPlace
     members.set(target, list);
     clusterOf.set(record.id, target);
     result.touched.add(target);
+    // Each record of the batch is placed once and stored candidates exclude the batch: a plain append.
     const asCandidate = { ...record, clusterId: target };
     for (const key of record.keys) {
-      const l = (byKey.get(key) ?? []).filter((c) => c.id !== record.id);
-      l.push(asCandidate);
-      byKey.set(key, l);
+      const l = byKey.get(key);
+      if (l) l.push(asCandidate);
+      else byKey.set(key, [asCandidate]);
     }
     result.placed.set(record.id, {
       clusterId: target,

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import type { ReadItem } from './marc/index.ts';
 import type { Extracted } from './extract.ts';
 import { placeBatch, refreshClusters, rememberFeatures, type ToPlace } from './clustering.ts';
 import { storedMembers, summarize, type MemberInfo } from './cluster-summary.ts';
@@ -12,12 +11,14 @@ export type Prepared = {
   entries: Map<string, Entry>;
   problems: q.ProblemRow[];
   counts: Counts;
+  /** Items of the file in the batch, rejected ones included. */
+  items: number;
   /** Checkpoint after this batch: items of the file fully applied, and the byte offset reached. */
   doneAfter: number;
   bytesRead: number;
 };
 
-export type Entry = { item: Extract<ReadItem, { kind: 'record' }>; x: Extracted };
+export type Entry = { x: Extracted };
 export type Counts = Omit<q.Progress, 'recordsDone' | 'bytesRead'>;
 type Existing = Awaited<ReturnType<typeof q.findByControlNumbers>>[number];
 type Changed = Entry & { id: string; previous: Existing | undefined };

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { readMarc, type ReadItem } from './marc/index.ts';
 import { extract, RecordRejected } from './extract.ts';
 import { refreshClusters } from './clustering.ts';
-import { applyBatch, identity, zero, type Entry, type Prepared } from './load-apply.ts';
+import { applyBatch, identity, zero, type Prepared } from './load-apply.ts';
 import * as q from './queries.ts';
 
 /** Measured: per-batch costs (round trips, lookups) fade out by 2,000 records; a batch still commits in ~1 s. */
@@ -36,7 +36,7 @@ export async function runLoad(db: Db, loadId: string, options: RunOptions = {}):
     stream = fs.createReadStream(load.filePath, { highWaterMark: 1 << 20 });
     const format = load.format === 'auto' ? undefined : load.format;
     let index = 0;
-    let batch: ReadItem[] = [];
+    let batch = newBatch();
     let committed = 0;
     const stop = () => options.stopAfterBatches !== undefined && committed >= options.stopAfterBatches;
     const submit = async (prepared: Prepared) => {
@@ -52,12 +52,15 @@ export async function runLoad(db: Db, loadId: string, options: RunOptions = {}):
     for await (const item of readMarc(stream, format)) {
       index++;
       if (index <= load.recordsDone) continue;
-      batch.push(item);
-      if (batch.length < size) continue;
-      if (!(await submit(await prepare(load, batch, index)))) return 'stopped';
-      batch = [];
+      add(load, batch, item);
+      if (batch.items % YIELD_EVERY === 0) await yieldToIo();
+      if (batch.items < size) continue;
+      batch.doneAfter = index;
+      if (!(await submit(batch))) return 'stopped';
+      batch = newBatch();
     }
-    if (batch.length && !(await submit(await prepare(load, batch, index)))) return 'stopped';
+    batch.doneAfter = index;
+    if (batch.items && !(await submit(batch))) return 'stopped';
     await inFlight;
     await finish(db, load);
     return 'completed';
@@ -87,36 +90,41 @@ async function finish(db: Db, load: q.LoadRow) {
 /** Records extracted between two looks at the network, so the batch in flight is not kept waiting. */
 const YIELD_EVERY = 100;
 
-/** Extracts a batch's records and notes its rejections (no database access). */
-async function prepare(load: q.LoadRow, items: ReadItem[], doneAfter: number): Promise<Prepared> {
-  const counts = zero();
-  const problems: q.ProblemRow[] = [];
+const newBatch = (): Prepared => ({
+  entries: new Map(),
+  problems: [],
+  counts: zero(),
+  items: 0,
+  doneAfter: 0,
+  bytesRead: 0,
+});
+
+/**
+ * Extracts a record into the batch being built, or notes its rejection (no database access). Records are
+ * extracted as they are read and only the extract is kept: a batch of parsed MARC trees kept alive until
+ * its transaction ran cost more in garbage collection than the parsing itself.
+ */
+function add(load: q.LoadRow, batch: Prepared, item: ReadItem) {
+  batch.items++;
   const reject = (recordNumber: number, byteOffset: number, reason: string) => {
-    problems.push({ loadId: load.id, recordNumber, byteOffset, reason, controlNumber: null });
-    counts.rejected++;
+    batch.problems.push({ loadId: load.id, recordNumber, byteOffset, reason, controlNumber: null });
+    batch.counts.rejected++;
   };
-  // Within a batch a repeated 001 keeps the last occurrence; the earlier one counts as unchanged.
-  const entries = new Map<string, Entry>();
-  let bytesRead = 0;
-  for (let i = 0; i < items.length; i++) {
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToIo();
-    const item = items[i]!;
-    if (item.kind === 'error') {
-      const p = item.problem;
-      bytesRead = Math.max(bytesRead, p.byteOffset);
-      reject(p.recordNumber, p.byteOffset, p.reason);
-      continue;
-    }
-    bytesRead = Math.max(bytesRead, item.byteOffset);
-    try {
-      const x = extract(item.record, load.holdingsTag);
-      const key = identity(x.controlSource, x.controlNumber);
-      if (entries.has(key)) counts.unchanged++;
-      entries.set(key, { item, x });
-    } catch (error) {
-      const reason = error instanceof RecordRejected ? error.message : `unusable record: ${message(error)}`;
-      reject(item.recordNumber, item.byteOffset, reason);
-    }
+  if (item.kind === 'error') {
+    const p = item.problem;
+    batch.bytesRead = Math.max(batch.bytesRead, p.byteOffset);
+    reject(p.recordNumber, p.byteOffset, p.reason);
+    return;
   }
-  return { entries, problems, counts, doneAfter, bytesRead };
+  batch.bytesRead = Math.max(batch.bytesRead, item.byteOffset);
+  try {
+    const x = extract(item.record, load.holdingsTag);
+    const key = identity(x.controlSource, x.controlNumber);
+    // Within a batch a repeated 001 keeps the last occurrence; the earlier one counts as unchanged.
+    if (batch.entries.has(key)) batch.counts.unchanged++;
+    batch.entries.set(key, { x });
+  } catch (error) {
+    const reason = error instanceof RecordRejected ? error.message : `unusable record: ${message(error)}`;
+    reject(item.recordNumber, item.byteOffset, reason);
+  }
 }
