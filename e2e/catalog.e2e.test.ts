@@ -183,8 +183,18 @@ describe('catalog staff', () => {
       .toMatch(/is now a title of its own/);
     await expect.poll(() => page.getByRole('article').count()).toBe(1);
     await page.getByLabel('Find the other title').fill('dictionary of forestry');
-    await page.getByRole('button', { name: 'Find', exact: true }).click();
     const pick = page.getByRole('group', { name: 'Title to merge into this one' });
+    // The search index takes the split in within moments: search again until the new title is there.
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Find', exact: true }).click();
+          await page.waitForLoadState('networkidle');
+          return pick.getByRole('radio', { name: /forestry/ }).count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
     await pick
       .getByRole('radio', { name: /forestry/ })
       .first()

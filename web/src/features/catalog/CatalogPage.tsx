@@ -44,6 +44,8 @@ export function CatalogPage() {
       : data.results.length
         ? `${tp('catalog.results.count', data.total)} ${t('catalog.results.showing', { from: fmt.number(from), to: fmt.number(to) })}`
         : tp('catalog.results.count', data.total);
+    // Heard with the count, so a screen reader user learns of the suggestion without looking for it.
+    if (data.didYouMean) count = `${count} ${t('catalog.didYouMean')} ${data.didYouMean}?`;
   }
 
   const title = state.active && state.q ? t('catalog.search.titleFor', { q: state.q }) : t('catalog.title');
@@ -104,7 +106,7 @@ function Results({ state, data, busy }: { state: SearchState; data: SearchRespon
             {beyond ? <BeyondLastPage hrefFor={hrefFor} /> : null}
           </>
         ) : (
-          <NoResults state={state} didYouMean={data.didYouMean} names={names} />
+          <NoResults state={state} names={names} />
         )}
       </section>
       {showFacets ? (

@@ -65,9 +65,9 @@ export function FilterChips({ state, names = {} }: { state: SearchState; names?:
 }
 
 /** Zero results: what to try, with the changes that may help as ready-made links. */
-type NoResultsProps = { state: SearchState; didYouMean: string | null; names: Record<string, string> };
+type NoResultsProps = { state: SearchState; names: Record<string, string> };
 
-export function NoResults({ state, didYouMean, names }: NoResultsProps) {
+export function NoResults({ state, names }: NoResultsProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const words = state.q.trim().split(/\s+/).filter(Boolean);
@@ -75,14 +75,7 @@ export function NoResults({ state, didYouMean, names }: NoResultsProps) {
     <section className="no-results" aria-labelledby="no-results-title">
       <h3 id="no-results-title">{t('catalog.none.title')}</h3>
       <ul>
-        {didYouMean ? (
-          <li>
-            {t('catalog.none.spellingSuggestion')}{' '}
-            <Link to={searchHref(withChanges(state, { q: didYouMean }))}>{didYouMean}</Link>
-          </li>
-        ) : (
-          <li>{t('catalog.none.spelling')}</li>
-        )}
+        <li>{t('catalog.none.spelling')}</li>
         {words.length > 1 ? <li>{t('catalog.none.fewerWords')}</li> : null}
         {state.field !== 'all' ? (
           <li>

@@ -82,7 +82,6 @@ export const catalogEn = {
   'catalog.sort.title': 'Title',
   'catalog.none.title': 'Nothing matched your search',
   'catalog.none.spelling': 'Check the spelling of the words.',
-  'catalog.none.spellingSuggestion': 'Check the spelling, for example:',
   'catalog.none.fewerWords': 'Use fewer or more general words.',
   'catalog.none.allFields': 'Search all fields instead of one',
   'catalog.none.simpler': 'Try the words without fields, quotes or operators.',

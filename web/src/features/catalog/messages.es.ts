@@ -81,7 +81,6 @@ export const catalogEs: Record<keyof typeof catalogEn, string> = {
   'catalog.sort.title': 'Título',
   'catalog.none.title': 'Nada coincide con su búsqueda',
   'catalog.none.spelling': 'Revise la ortografía de las palabras.',
-  'catalog.none.spellingSuggestion': 'Revise la ortografía, por ejemplo:',
   'catalog.none.fewerWords': 'Use menos palabras o palabras más generales.',
   'catalog.none.allFields': 'Buscar en todos los campos en lugar de uno',
   'catalog.none.simpler': 'Pruebe las palabras sin campos, comillas ni operadores.',
