@@ -49,11 +49,30 @@ export function summarise(profile: Profile, limit = 25): string[] {
     const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
     byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
   }
-  return [...byFunction.entries()]
+  const lines = [...byFunction.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(
       ([key, micros]) =>
         `${((micros / total) * 100).toFixed(1).padStart(5)} %  ${(micros / 1e6).toFixed(1).padStart(6)} s  ${key}`,
     );
+  const byArea = new Map<string, number>();
+  for (const [key, micros] of byFunction) byArea.set(area(key), (byArea.get(area(key)) ?? 0) + micros);
+  const areas = [...byArea.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, micros]) => `${name} ${((micros / total) * 100).toFixed(0)} %`)
+    .join(', ');
+  return [`by area: ${areas}`, ...lines];
+}
+
+/** Where a function belongs, from its name and file. */
+function area(key: string): string {
+  if (key.startsWith('(idle)')) return 'idle (waiting)';
+  if (key.startsWith('(garbage collector)')) return 'garbage collector';
+  if (/wasm:|@electric-sql\/pglite/.test(key)) return 'PGlite';
+  if (/drizzle-orm/.test(key)) return 'Drizzle';
+  if (/node_modules\/pg(-[a-z]+)?\//.test(key)) return 'node-postgres';
+  const catalog = /server\/modules\/catalog\/(?:(marc|dedup)\/)?/.exec(key);
+  if (catalog) return catalog[1] ? `catalog/${catalog[1]}` : 'catalog (load, queries, clustering)';
+  return 'other (Node internals, I/O)';
 }
