@@ -127,7 +127,9 @@ export async function writeKeysAndHoldings(db: Db, keys: KeyWrite[], holdings: H
       ['uuid', (k) => k.recordId],
       ['text', (k) => k.key],
     ],
-    (v) => `INSERT INTO catalog_match_keys (record_id, key) ${v} ON CONFLICT DO NOTHING`,
+    // No ON CONFLICT: keys are unique per record here and a changed record's old keys are deleted first
+    // (a speculative insertion costs noticeably more than a plain one).
+    (v) => `INSERT INTO catalog_match_keys (record_id, key) ${v}`,
   );
   await insertValues(
     db,
