@@ -54,7 +54,14 @@ export async function openBenchDatabase(kind: DbKind, keep = false): Promise<Ben
     dataDir,
     close: async () => {
       await closeContext(ctx);
-      if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (keep) return;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (kind === 'postgres') {
+        const admin = new pg.Client({ connectionString: serverUrl });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+        await admin.end();
+      }
     },
   };
 }
