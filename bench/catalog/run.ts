@@ -25,7 +25,8 @@ import { benchSearch } from './search.ts';
  * `npm run bench:catalog` (or `BENCH_ONLY=catalog npm run bench`): the union catalogue at scale, on a
  * synthetic catalogue from bench/catalog/generate.ts (40 libraries, ~45 % of records copies of another
  * library's manifestation). Each figure is printed beside its same-run baseline:
- *   - parse: our ISO 2709 reader over all the generated records vs yaz-marcdump on the same file;
+ *   - parse: our ISO 2709 reader over all the generated records vs yaz-marcdump on the same file (best of
+ *     three, by wall clock and by CPU time);
  *   - ingest: every library's file through the load service (parse, extract, dedup/clustering, holdings,
  *     match keys, cluster summaries), records/s overall and per file, clusters and duplicates found, cluster
  *     precision/recall against the generator's truth — vs plain COPY of as many (id, jsonb) rows;
@@ -35,7 +36,8 @@ import { benchSearch } from './search.ts';
  *   BENCH_CATALOG_DB=postgres|pglite|both|none (default both; none: parse only)
  *   BENCH_CATALOG_RECORDS=N  (default 1,000,000 on PostgreSQL, 100,000 on PGlite; e.g. 20000 for a quick run)
  *   BENCH_CATALOG_LIBRARIES=40   BENCH_CATALOG_SEED=1
- *   BENCH_CATALOG_PROFILE=1  writes a CPU profile of the ingest phase and prints the top functions
+ *   BENCH_CATALOG_PROFILE=1  writes a CPU profile of the ingest phase and prints the top functions; on
+ *                            PostgreSQL also samples the statements the server is running (pg-sampler.ts)
  *   BENCH_CATALOG_KEEP=1     keeps the loaded database (for search work) instead of dropping it
  * Generated files are cached in the temp directory, keyed by size, seed and the generator's source.
  */
