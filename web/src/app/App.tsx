@@ -28,6 +28,14 @@ import { LoadsPage } from '../features/catalog/LoadsPage.tsx';
 import { LoadReportPage } from '../features/catalog/LoadReportPage.tsx';
 import { SharingPage } from '../features/sharing/SharingPage.tsx';
 import { LearningPage } from '../features/learning/LearningPage.tsx';
+import { EventPage } from '../features/learning/EventPage.tsx';
+import { MyLearningPage } from '../features/learning/MyLearningPage.tsx';
+import { TranscriptPage } from '../features/learning/TranscriptPage.tsx';
+import { OrganisePage } from '../features/learning/OrganisePage.tsx';
+import { EventFormPage } from '../features/learning/EventFormPage.tsx';
+import { EventAdminPage } from '../features/learning/EventAdminPage.tsx';
+import { CertificatePage } from '../features/learning/CertificatePage.tsx';
+import { CancelPage } from '../features/learning/CancelPage.tsx';
 import { CommunityPage } from '../features/community/CommunityPage.tsx';
 import { DataPage } from '../features/data/DataPage.tsx';
 import { ServicesPage } from '../features/services/ServicesPage.tsx';
@@ -71,6 +79,15 @@ export function App() {
               <Route path="catalog/loads/:loadId" element={auth(<LoadReportPage />)} />
               <Route path="sharing" element={<SharingPage />} />
               <Route path="learning" element={<LearningPage />} />
+              <Route path="learning/events/:eventId" element={<EventPage />} />
+              <Route path="learning/mine" element={auth(<MyLearningPage />)} />
+              <Route path="learning/transcript" element={auth(<TranscriptPage />)} />
+              <Route path="learning/organise" element={auth(<OrganisePage />)} />
+              <Route path="learning/organise/new" element={auth(<EventFormPage />)} />
+              <Route path="learning/organise/:eventId" element={auth(<EventAdminPage />)} />
+              <Route path="learning/organise/:eventId/edit" element={auth(<EventFormPage />)} />
+              <Route path="learning/certificates/:code" element={<CertificatePage />} />
+              <Route path="learning/cancel/:token" element={<CancelPage />} />
               <Route path="community" element={<CommunityPage />} />
               <Route path="data" element={<DataPage />} />
               <Route path="services" element={<ServicesPage />} />

@@ -12,7 +12,7 @@ const AREAS: Area[] = [
   { to: '/members', title: 'nav.members', text: 'home.area.members', ready: true },
   { to: '/catalog', title: 'nav.catalog', text: 'home.area.catalog', ready: true },
   { to: '/sharing', title: 'nav.sharing', text: 'home.area.sharing', ready: false },
-  { to: '/learning', title: 'nav.learning', text: 'home.area.learning', ready: false },
+  { to: '/learning', title: 'nav.learning', text: 'home.area.learning', ready: true },
   { to: '/community', title: 'nav.community', text: 'home.area.community', ready: false },
   { to: '/data', title: 'nav.data', text: 'home.area.data', ready: false },
   { to: '/services', title: 'nav.services', text: 'home.area.services', ready: false },
