@@ -38,7 +38,7 @@ export function Facets({ state, facets }: Props) {
 }
 
 function FacetList({ name, values, state }: { name: FacetName; values: FacetValue[]; state: SearchState }) {
-  const { t, fmt, locale } = useI18n();
+  const { t, locale } = useI18n();
   const [expanded, setExpanded] = useState(false);
   // Chosen values first, so they stay in sight even in a long list.
   const ordered = [...values.filter((v) => v.selected), ...values.filter((v) => !v.selected)];
@@ -69,11 +69,7 @@ function FacetList({ name, values, state }: { name: FacetName; values: FacetValu
                   {v.selected ? <span className="visually-hidden">{t('catalog.facets.remove')} </span> : null}
                   {label}
                 </span>
-                <span className="facet__count">
-                  <span className="visually-hidden">, </span>
-                  {v.selected && v.count === 0 ? '' : fmt.number(v.count)}
-                  <span className="visually-hidden"> {t('catalog.facets.results')}</span>
-                </span>
+                <FacetCount count={v.count} />
               </Link>
             </li>
           );
@@ -97,7 +93,7 @@ function FacetList({ name, values, state }: { name: FacetName; values: FacetValu
 }
 
 function YearFacet({ state, year }: { state: SearchState; year: SearchResponseBody['facets']['year'] }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [from, setFrom] = useState(state.yearFrom?.toString() ?? '');
   const [to, setTo] = useState(state.yearTo?.toString() ?? '');
@@ -186,11 +182,7 @@ function YearFacet({ state, year }: { state: SearchState; year: SearchResponseBo
                     {selected ? <span className="visually-hidden">{t('catalog.facets.remove')} </span> : null}
                     {t('catalog.year.decade', { decade: b.value })}
                   </span>
-                  <span className="facet__count">
-                    <span className="visually-hidden">, </span>
-                    {fmt.number(b.count)}
-                    <span className="visually-hidden"> {t('catalog.facets.results')}</span>
-                  </span>
+                  <FacetCount count={b.count} />
                 </Link>
               </li>
             );
@@ -198,5 +190,16 @@ function YearFacet({ state, year }: { state: SearchState; year: SearchResponseBo
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** The count beside a value, read out as ", 12 results". */
+function FacetCount({ count }: { count: number }) {
+  const { tp, fmt } = useI18n();
+  return (
+    <span className="facet__count">
+      <span aria-hidden="true">{fmt.number(count)}</span>
+      <span className="visually-hidden">, {tp('catalog.facets.resultCount', count)}</span>
+    </span>
   );
 }
