@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery, type QueryNode } from '../../../../server/modules/catalog/search/query.ts';
 import { searchParamsOf } from '../../api/catalog.ts';
 import { createFormatters } from '../../i18n/format.ts';
+import type { Me } from '../../api/accounts.ts';
+import { canEditCluster, canLoad, canRequestIll } from './access.ts';
 import { composeQuery, emptyRow, rowTerm, rowTokens, type AdvancedRow } from './advanced.ts';
 import { formatLabel, languageName } from './labels.ts';
 import { durationText, fileSize, loadSeconds, quarterOf } from './loadFormat.ts';
@@ -216,5 +218,38 @@ describe('loads', () => {
   it('finds a cluster id in an address', () => {
     expect(clusterIdIn(`http://localhost:3000/catalog/records/${LIB.toUpperCase()}?x=1`)).toBe(LIB);
     expect(clusterIdIn('nothing here')).toBeUndefined();
+  });
+});
+
+describe('what the pages offer to whom (the server decides; this only hides what would be refused)', () => {
+  const ORG = '11111111-1111-4111-8111-111111111111';
+  const person = (
+    role: Me['role'],
+    kind: Me['organization']['kind'],
+    capabilities: Me['capabilities'] = [],
+  ) => ({ role, capabilities, organization: { id: ORG, kind, name: 'X', symbol: 'X' } }) as Me;
+
+  it('offers loads to catalog staff, library administrators and consortium staff only', () => {
+    expect(canLoad(null)).toBe(false);
+    expect(canLoad(person('library_staff', 'library', ['catalog']))).toBe(true);
+    expect(canLoad(person('library_staff', 'library', ['sharing']))).toBe(false);
+    expect(canLoad(person('library_admin', 'library'))).toBe(true);
+    expect(canLoad(person('consortium_staff', 'consortium'))).toBe(true);
+    expect(canLoad(person('partner_staff', 'partner', ['catalog']))).toBe(false);
+  });
+
+  it('offers split and merge to catalog staff of a holding library and to consortium staff', () => {
+    const cataloger = person('library_staff', 'library', ['catalog']);
+    expect(canEditCluster(cataloger, [ORG, LIB])).toBe(true);
+    expect(canEditCluster(cataloger, [LIB])).toBe(false);
+    expect(canEditCluster(person('consortium_admin', 'consortium'), [LIB])).toBe(true);
+    expect(canEditCluster(person('library_staff', 'library', ['sharing']), [ORG])).toBe(false);
+    expect(canEditCluster(null, [ORG])).toBe(false);
+  });
+
+  it('offers interlibrary loan requests to member staff, not to the public or partners', () => {
+    expect(canRequestIll(null)).toBe(false);
+    expect(canRequestIll(person('library_staff', 'library', ['sharing']))).toBe(true);
+    expect(canRequestIll(person('partner_staff', 'partner'))).toBe(false);
   });
 });
