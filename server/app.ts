@@ -22,11 +22,12 @@ import { accountsModule } from './modules/accounts/index.ts';
 import { membersModule } from './modules/members/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { learningModule } from './modules/learning/index.ts';
+import { sharingModule } from './modules/sharing/index.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** The list of domain modules, in one place. Each registers its routes and jobs. */
-export const modules = [accountsModule, membersModule, catalogModule, learningModule];
+export const modules = [accountsModule, membersModule, catalogModule, learningModule, sharingModule];
 
 declare module 'fastify' {
   interface FastifyInstance {

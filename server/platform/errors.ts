@@ -27,6 +27,7 @@ export const errorCatalogue = {
     status: 409,
     message: 'Someone else changed this in the meantime. Reload to see their changes, then try again.',
   },
+  INVALID_ACTION: { status: 409, message: 'This action is not possible in the current state.' },
   REGISTRATION_CLOSED: { status: 409, message: 'Registration for this event is not open.' },
   ALREADY_REGISTERED: { status: 409, message: 'This person is already registered or on the waitlist.' },
   SEAT_CAP_REACHED: {

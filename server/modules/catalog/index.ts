@@ -36,3 +36,4 @@ export const catalogModule: AppModule = {
     ctx.jobs.define(LOAD_SWEEP_JOB, () => service.sweep(), { cron: '*/5 * * * *', retryLimit: 0 });
   },
 };
+export { clusterSummary, clusterHoldings, clustersByIdentifier } from './sharing-queries.ts';

@@ -9,3 +9,4 @@ export const membersModule: AppModule = {
   name: 'members',
   routes: async (api, ctx) => membersRoutes(api, new MembersService(ctx)),
 };
+export { librariesByIds, closuresBetween, staffWithCapability, activeLibraries } from './sharing-queries.ts';

@@ -1,0 +1,257 @@
+import { AppError } from '../../platform/errors.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { closuresBetween, librariesByIds } from '../members/index.ts';
+import { answerDeadline, addDays, localDate } from './calendar.ts';
+import { DEFAULT_POLICY } from './rota.ts';
+import * as q from './queries.ts';
+import {
+  BORROWER,
+  LENDER,
+  actionsFor,
+  step,
+  type Actor,
+  type BorrowerAction,
+  type BorrowerState,
+  type LenderAction,
+  type LenderState,
+} from './states.ts';
+
+export type Who = { userId: string | null; libraryId: string | null };
+
+/** Something to tell people after the change: staff of a library, or the patron (by template). */
+export type Notice =
+  | { to: 'staff'; libraryId: string; kind: string; requestId: string; state: string }
+  | { to: 'patron'; template: 'arrived' | 'overdue' | 'cancelled' | 'due_soon'; requestId: string };
+
+/** Borrower states the patron hears about. */
+const PATRON_NOTICES: Partial<Record<BorrowerState, 'arrived' | 'overdue' | 'cancelled'>> = {
+  received: 'arrived',
+  copy_available: 'arrived',
+  overdue: 'overdue',
+  cancelled: 'cancelled',
+};
+
+const label = (s: string) => s.replace(/_/g, ' ');
+
+/**
+ * One change to a request, inside the caller's transaction: every state change of either side goes through
+ * `step()` here, is written to the timeline, and bumps the request's version. Routing to the next lender is
+ * part of the same change, so a lender's "cannot supply" and the next lender's new request commit together.
+ */
+export class Flow {
+  private reqSet: Partial<q.RequestRow> = {};
+  private attemptSet: Partial<q.AttemptRow> = {};
+  private events: q.EventInsert[] = [];
+  readonly notices: Notice[] = [];
+  private cursor: number;
+
+  constructor(
+    private readonly tx: Db,
+    public req: q.RequestRow,
+    public attempt: q.AttemptRow | null,
+    private readonly who: Who,
+    readonly now: Date = new Date(),
+  ) {
+    this.cursor = attempt?.position ?? 0;
+  }
+
+  private event(
+    side: 'borrowing' | 'lending' | 'system',
+    action: string,
+    from: string | null,
+    to: string | null,
+    note = '',
+    by: Actor = 'staff',
+    visibility: 'both' | 'borrowing' = 'both',
+  ) {
+    this.events.push({
+      requestId: this.req.id,
+      // Events during an attempt belong to it: its lender sees them (if visible to both), later lenders not.
+      attemptId: this.attempt?.id ?? null,
+      at: this.now,
+      actorId: by === 'staff' ? this.who.userId : null,
+      libraryId:
+        by === 'system' ? null : side === 'lending' ? (this.attempt?.lenderId ?? null) : this.req.borrowerId,
+      side: by === 'system' ? 'system' : side,
+      action,
+      fromState: from,
+      toState: to,
+      note,
+      visibility,
+    });
+  }
+
+  note(
+    side: 'borrowing' | 'lending' | 'system',
+    action: string,
+    note: string,
+    visibility: 'both' | 'borrowing' = 'both',
+  ) {
+    this.event(side, action, null, null, note, side === 'system' ? 'system' : 'staff', visibility);
+  }
+
+  /** A borrower transition. Returns false (changing nothing) when `optional` and not valid now. */
+  borrower(action: BorrowerAction, by: Actor, note = '', optional = false): boolean {
+    const from = this.req.state;
+    const next = step(BORROWER, from, action, this.req.serviceType, this.req.rememberedState);
+    if (!next || BORROWER.actions[action].by !== by) {
+      if (optional) return false;
+      throw conflict(action, from, actionsFor(BORROWER, from, this.req.serviceType, 'staff'));
+    }
+    this.req = { ...this.req, state: next.to, rememberedState: next.remember };
+    this.reqSet.state = next.to;
+    this.reqSet.rememberedState = next.remember;
+    if (BORROWER.states[next.to].terminal) this.reqSet.endedAt = this.now;
+    this.event('borrowing', action, from, next.to, note, by);
+    const patron = PATRON_NOTICES[next.to];
+    if (patron && next.to !== from)
+      this.notices.push({ to: 'patron', template: patron, requestId: this.req.id });
+    if (by !== 'staff' && BORROWER.states[next.to].attention)
+      this.notices.push({
+        to: 'staff',
+        libraryId: this.req.borrowerId,
+        kind: action,
+        requestId: this.req.id,
+        state: next.to,
+      });
+    return true;
+  }
+
+  /** A transition of the current lender's attempt. */
+  lender(action: LenderAction, by: Actor, note = '', optional = false): boolean {
+    const a = this.attempt;
+    if (!a) {
+      if (optional) return false;
+      throw new AppError('CONFLICT', 'No lender holds this request now.');
+    }
+    const from = a.state;
+    const next = step(LENDER, from, action, this.req.serviceType, a.rememberedState);
+    if (!next || LENDER.actions[action].by !== by) {
+      if (optional) return false;
+      throw conflict(action, from, actionsFor(LENDER, from, this.req.serviceType, 'staff'));
+    }
+    this.attempt = { ...a, state: next.to, rememberedState: next.remember };
+    this.attemptSet.state = next.to;
+    this.attemptSet.rememberedState = next.remember;
+    if (LENDER.states[next.to].terminal) this.attemptSet.endedAt = this.now;
+    this.event('lending', action, from, next.to, note, by);
+    if (by !== 'staff' && LENDER.states[next.to].attention)
+      this.notices.push({
+        to: 'staff',
+        libraryId: a.lenderId,
+        kind: action,
+        requestId: this.req.id,
+        state: next.to,
+      });
+    return true;
+  }
+
+  setRequest(values: Partial<q.RequestRow>) {
+    Object.assign(this.reqSet, values);
+    this.req = { ...this.req, ...values };
+  }
+
+  setAttempt(values: Partial<q.AttemptRow>) {
+    if (!this.attempt) return;
+    Object.assign(this.attemptSet, values);
+    this.attempt = { ...this.attempt, ...values };
+  }
+
+  /** Start again from the top of a rebuilt rota. */
+  restartCursor() {
+    this.cursor = 0;
+  }
+
+  /** While the borrower is sourcing: ask the next lender on the rota, or end the rota. */
+  async route() {
+    while (this.req.state === 'sourcing') {
+      const next = await q.nextOnRota(this.tx, this.req.id, this.cursor);
+      if (!next) {
+        this.borrower('rota_exhausted', 'system', 'No lender left on the rota.');
+        this.notices.push({
+          to: 'staff',
+          libraryId: this.req.borrowerId,
+          kind: 'rota_exhausted',
+          requestId: this.req.id,
+          state: 'end_of_rota',
+        });
+        return;
+      }
+      await this.sendTo(next.libraryId, next.position, 'send_to_lender');
+    }
+  }
+
+  /** A new attempt at `lenderId` (the next on the rota, or the same lender again after a retry). */
+  async sendTo(lenderId: string, position: number, action: BorrowerAction) {
+    const [lib] = await librariesByIds(this.tx, [lenderId]);
+    const [policy] = await q.policiesOf(this.tx, [lenderId]);
+    const p = policy ?? DEFAULT_POLICY;
+    const tz = lib?.timeZone ?? 'America/Chicago';
+    const today = localDate(this.now, tz);
+    const closures = await closuresBetween(this.tx, [lenderId], today, addDays(today, 60));
+    const answerBy = answerDeadline(this.now, tz, closures, {
+      days: p.answerBusinessDays,
+      rushHours: p.rushAnswerHours,
+      rush: this.req.rush,
+    });
+    await this.flushAttempt();
+    this.attempt = null;
+    this.borrower(
+      action,
+      action === 'send_to_lender' ? 'system' : 'staff',
+      `Sent to ${lib?.symbol ?? 'lender'}`,
+    );
+    this.attempt = await q.insertAttempt(this.tx, {
+      requestId: this.req.id,
+      lenderId,
+      position,
+      answerBy,
+      createdAt: this.now,
+      updatedAt: this.now,
+    });
+    this.cursor = position;
+    this.setRequest({ currentAttemptId: this.attempt.id, ...(this.req.sentAt ? {} : { sentAt: this.now }) });
+    this.event(
+      'lending',
+      'request_received',
+      null,
+      'received',
+      `Answer by ${answerBy.toISOString()}`,
+      'system',
+    );
+    this.notices.push({
+      to: 'staff',
+      libraryId: lenderId,
+      kind: 'request_received',
+      requestId: this.req.id,
+      state: 'received',
+    });
+  }
+
+  private async flushAttempt() {
+    if (this.attempt && Object.keys(this.attemptSet).length)
+      await q.updateAttempt(this.tx, this.attempt.id, this.attemptSet);
+    this.attemptSet = {};
+  }
+
+  /** Writes the changes: the request (new version), the attempt and the timeline. */
+  async save() {
+    await this.flushAttempt();
+    await q.updateRequest(this.tx, this.req.id, this.reqSet);
+    await q.insertEvents(this.tx, this.events);
+    this.events = [];
+    return this.req.version + 1;
+  }
+}
+
+function conflict(action: string, state: string, valid: string[]) {
+  const now = valid.length ? `Possible now: ${valid.map(label).join(', ')}.` : 'No action is possible now.';
+  return new AppError(
+    'INVALID_ACTION',
+    `“${label(action)}” is not possible while this is “${label(state)}”. ${now}`,
+    valid.map((a) => ({ path: 'action', message: a })),
+  );
+}
+
+export const borrowerStateOf = (s: string) => s as BorrowerState;
+export const lenderStateOf = (s: string) => s as LenderState;

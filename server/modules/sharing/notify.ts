@@ -1,0 +1,78 @@
+import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { librariesByIds, staffWithCapability } from '../members/index.ts';
+import type { Notice } from './engine.ts';
+import { patronMail, staffMail } from './mail-templates.ts';
+import * as q from './queries.ts';
+
+export const requestNumber = (seq: number) => `ILL-${String(seq).padStart(6, '0')}`;
+
+/**
+ * Turns a change's notices into in-app notifications (every sharing staff member of the library) and
+ * emails (staff who want sharing emails; patrons with an address), written in the change's transaction.
+ * Returns the outbox ids to dispatch after commit.
+ */
+export class Notifier {
+  constructor(private readonly ctx: AppContext) {}
+
+  async write(tx: Db, notices: readonly Notice[]): Promise<string[]> {
+    const mailIds: string[] = [];
+    for (const n of notices) {
+      const req = await q.findRequest(tx, n.requestId);
+      if (!req) continue;
+      const number = requestNumber(req.seq);
+      if (n.to === 'staff') {
+        const staff = await staffWithCapability(tx, n.libraryId, 'sharing');
+        const link = `/sharing/requests/${req.id}`;
+        await q.insertNotifications(
+          tx,
+          staff.map((s) => ({
+            userId: s.id,
+            kind: `sharing.${n.kind}`,
+            title: `${number}: ${n.state.replace(/_/g, ' ')}`,
+            body: req.title,
+            link,
+          })),
+        );
+        for (const s of staff.filter((x) => x.preferences.sharingEmails)) {
+          const mail = staffMail(s.locale, {
+            number,
+            title: req.title,
+            state: n.state,
+            url: this.ctx.env.baseUrl + link,
+          });
+          mailIds.push(
+            await this.ctx.mailer.queue(tx, {
+              ...mail,
+              to: s.email,
+              locale: s.locale,
+              template: 'sharing.staff',
+            }),
+          );
+        }
+      } else {
+        const patron = await q.patronOf(tx, req.id);
+        if (!patron?.email) continue;
+        const [library] = await librariesByIds(tx, [req.borrowerId]);
+        const attempt = req.currentAttemptId ? await q.findAttempt(tx, req.currentAttemptId) : null;
+        const mail = patronMail(patron.locale, n.template, {
+          name: patron.name,
+          title: req.title,
+          library: library?.name ?? '',
+          pickup: req.pickupLocation,
+          dueDate: attempt?.dueDate ?? null,
+          copy: req.serviceType === 'copy',
+        });
+        mailIds.push(
+          await this.ctx.mailer.queue(tx, {
+            ...mail,
+            to: patron.email,
+            locale: patron.locale,
+            template: `sharing.patron.${n.template}`,
+          }),
+        );
+      }
+    }
+    return mailIds;
+  }
+}

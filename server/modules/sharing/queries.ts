@@ -1,0 +1,421 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { organizations, users } from '../members/tables.ts';
+import {
+  notifications,
+  sharingAttempts,
+  sharingContu,
+  sharingEvents,
+  sharingNotes,
+  sharingPatrons,
+  sharingPolicies,
+  sharingRequests,
+  sharingRota,
+} from './tables.ts';
+
+/** The only place with SQL for resource sharing. Patron rows are read by `patronOf` alone. */
+export type RequestRow = typeof sharingRequests.$inferSelect;
+export type AttemptRow = typeof sharingAttempts.$inferSelect;
+export type PolicyRow = typeof sharingPolicies.$inferSelect;
+export type EventInsert = typeof sharingEvents.$inferInsert;
+
+const countInt = sql<number>`count(*)::int`;
+const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// ——— Requests ———
+
+export async function insertRequest(db: Db, row: typeof sharingRequests.$inferInsert) {
+  const [created] = await db.insert(sharingRequests).values(row).returning();
+  return created!;
+}
+
+export async function insertPatron(db: Db, row: typeof sharingPatrons.$inferInsert) {
+  await db.insert(sharingPatrons).values(row);
+}
+
+export async function patronOf(db: Db, requestId: string) {
+  const [row] = await db.select().from(sharingPatrons).where(eq(sharingPatrons.requestId, requestId));
+  return row ?? null;
+}
+
+export async function findRequest(db: Db, id: string) {
+  const [row] = await db.select().from(sharingRequests).where(eq(sharingRequests.id, id));
+  return row ?? null;
+}
+
+/** Row lock for an action: a second writer waits, then sees the new version (and gets a conflict). */
+export async function lockRequest(db: Db, id: string, skipLocked = false) {
+  const q = db.select().from(sharingRequests).where(eq(sharingRequests.id, id));
+  const [row] = await (skipLocked ? q.for('update', { skipLocked: true }) : q.for('update'));
+  return row ?? null;
+}
+
+export async function updateRequest(db: Db, id: string, set: Partial<typeof sharingRequests.$inferInsert>) {
+  await db
+    .update(sharingRequests)
+    .set({ ...set, version: sql`${sharingRequests.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(sharingRequests.id, id));
+}
+
+/** Same borrower, same item, same patron name, recently: a possible duplicate. */
+export async function findDuplicate(
+  db: Db,
+  borrowerId: string,
+  itemKey: string,
+  patronName: string,
+  since: Date,
+) {
+  const [row] = await db
+    .select({ id: sharingRequests.id })
+    .from(sharingRequests)
+    .innerJoin(sharingPatrons, eq(sharingPatrons.requestId, sharingRequests.id))
+    .where(
+      and(
+        eq(sharingRequests.borrowerId, borrowerId),
+        eq(sharingRequests.itemKey, itemKey),
+        gt(sharingRequests.createdAt, since),
+        sql`lower(${sharingPatrons.name}) = lower(${patronName})`,
+        sql`${sharingRequests.state} NOT IN ('cancelled')`,
+      ),
+    )
+    .limit(1);
+  return row?.id ?? null;
+}
+
+// ——— Attempts ———
+
+export async function insertAttempt(db: Db, row: typeof sharingAttempts.$inferInsert) {
+  const [created] = await db.insert(sharingAttempts).values(row).returning();
+  return created!;
+}
+
+export async function updateAttempt(db: Db, id: string, set: Partial<typeof sharingAttempts.$inferInsert>) {
+  await db
+    .update(sharingAttempts)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(eq(sharingAttempts.id, id));
+}
+
+export async function findAttempt(db: Db, id: string) {
+  const [row] = await db.select().from(sharingAttempts).where(eq(sharingAttempts.id, id));
+  return row ?? null;
+}
+
+export async function attemptsOf(db: Db, requestId: string) {
+  return db
+    .select()
+    .from(sharingAttempts)
+    .where(eq(sharingAttempts.requestId, requestId))
+    .orderBy(asc(sharingAttempts.createdAt));
+}
+
+export async function attemptByTokenHash(db: Db, hash: string) {
+  const [row] = await db.select().from(sharingAttempts).where(eq(sharingAttempts.copyTokenHash, hash));
+  return row ?? null;
+}
+
+// ——— Rota ———
+
+export async function replaceRota(
+  db: Db,
+  requestId: string,
+  rows: { libraryId: string; position: number | null; reasons: string[]; skipReason: string | null }[],
+) {
+  await db.delete(sharingRota).where(eq(sharingRota.requestId, requestId));
+  if (rows.length) await db.insert(sharingRota).values(rows.map((r) => ({ ...r, requestId })));
+}
+
+export async function rotaOf(db: Db, requestId: string) {
+  return db
+    .select({
+      libraryId: sharingRota.libraryId,
+      position: sharingRota.position,
+      reasons: sharingRota.reasons,
+      skipReason: sharingRota.skipReason,
+      symbol: organizations.symbol,
+      name: organizations.name,
+    })
+    .from(sharingRota)
+    .innerJoin(organizations, eq(organizations.id, sharingRota.libraryId))
+    .where(eq(sharingRota.requestId, requestId))
+    .orderBy(sql`${sharingRota.position} NULLS LAST`, asc(organizations.symbol));
+}
+
+/** The next placed library after `position`, or null at the end of the list. */
+export async function nextOnRota(db: Db, requestId: string, after: number) {
+  const [row] = await db
+    .select({ libraryId: sharingRota.libraryId, position: sharingRota.position })
+    .from(sharingRota)
+    .where(and(eq(sharingRota.requestId, requestId), gt(sharingRota.position, after)))
+    .orderBy(asc(sharingRota.position))
+    .limit(1);
+  return row ? { libraryId: row.libraryId, position: row.position! } : null;
+}
+
+// ——— Timeline and notes ———
+
+export async function insertEvents(db: Db, rows: EventInsert[]) {
+  if (rows.length) await db.insert(sharingEvents).values(rows);
+}
+
+export async function eventsOf(db: Db, requestId: string) {
+  return db
+    .select({
+      at: sharingEvents.at,
+      attemptId: sharingEvents.attemptId,
+      side: sharingEvents.side,
+      action: sharingEvents.action,
+      fromState: sharingEvents.fromState,
+      toState: sharingEvents.toState,
+      note: sharingEvents.note,
+      visibility: sharingEvents.visibility,
+      actor: users.displayName,
+      library: organizations.symbol,
+    })
+    .from(sharingEvents)
+    .leftJoin(users, eq(users.id, sharingEvents.actorId))
+    .leftJoin(organizations, eq(organizations.id, sharingEvents.libraryId))
+    .where(eq(sharingEvents.requestId, requestId))
+    .orderBy(asc(sharingEvents.id));
+}
+
+export async function hasEvent(db: Db, requestId: string, action: string) {
+  const [row] = await db
+    .select({ id: sharingEvents.id })
+    .from(sharingEvents)
+    .where(and(eq(sharingEvents.requestId, requestId), eq(sharingEvents.action, action)))
+    .limit(1);
+  return !!row;
+}
+
+export async function insertNote(db: Db, row: typeof sharingNotes.$inferInsert) {
+  const [created] = await db.insert(sharingNotes).values(row).returning();
+  return created!;
+}
+
+export async function notesOf(db: Db, requestId: string) {
+  return db
+    .select({
+      id: sharingNotes.id,
+      at: sharingNotes.createdAt,
+      libraryId: sharingNotes.libraryId,
+      text: sharingNotes.text,
+      author: users.displayName,
+      library: organizations.symbol,
+    })
+    .from(sharingNotes)
+    .leftJoin(users, eq(users.id, sharingNotes.authorId))
+    .innerJoin(organizations, eq(organizations.id, sharingNotes.libraryId))
+    .where(eq(sharingNotes.requestId, requestId))
+    .orderBy(asc(sharingNotes.createdAt));
+}
+
+// ——— Policies and lending figures ———
+
+export async function policiesOf(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(sharingPolicies)
+    .where(sql`${sharingPolicies.libraryId} = ANY(${uuids(ids)})`);
+}
+
+export async function upsertPolicy(
+  db: Db,
+  libraryId: string,
+  values: Omit<typeof sharingPolicies.$inferInsert, 'libraryId' | 'version' | 'updatedAt'>,
+  version: number,
+) {
+  const existing = await policiesOf(db, [libraryId]);
+  if (!existing.length) {
+    if (version !== 1) return null;
+    const [row] = await db
+      .insert(sharingPolicies)
+      .values({ ...values, libraryId, version: 2 })
+      .onConflictDoNothing()
+      .returning();
+    return row ?? null;
+  }
+  const [row] = await db
+    .update(sharingPolicies)
+    .set({ ...values, version: sql`${sharingPolicies.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(sharingPolicies.libraryId, libraryId), eq(sharingPolicies.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+const ON_LOAN = ['shipped', 'overdue', 'recalled', 'return_on_hold', 'return_in_transit'];
+
+/** Per library: items lent and received (shipped) since `since`, and loans out now. */
+export async function lendingFigures(db: Db, ids: readonly string[], since: Date) {
+  if (!ids.length) return new Map<string, { lent: number; borrowed: number; activeLoans: number }>();
+  const lent = await db
+    .select({ id: sharingAttempts.lenderId, n: countInt })
+    .from(sharingAttempts)
+    .where(and(sql`${sharingAttempts.lenderId} = ANY(${uuids(ids)})`, gt(sharingAttempts.shippedAt, since)))
+    .groupBy(sharingAttempts.lenderId);
+  const active = await db
+    .select({ id: sharingAttempts.lenderId, n: countInt })
+    .from(sharingAttempts)
+    .where(
+      and(
+        sql`${sharingAttempts.lenderId} = ANY(${uuids(ids)})`,
+        inArray(sharingAttempts.state, ON_LOAN as never),
+      ),
+    )
+    .groupBy(sharingAttempts.lenderId);
+  const borrowed = await db
+    .select({ id: sharingRequests.borrowerId, n: countInt })
+    .from(sharingRequests)
+    .where(and(sql`${sharingRequests.borrowerId} = ANY(${uuids(ids)})`, gt(sharingRequests.shippedAt, since)))
+    .groupBy(sharingRequests.borrowerId);
+  const out = new Map(ids.map((id) => [id, { lent: 0, borrowed: 0, activeLoans: 0 }]));
+  for (const r of lent) out.get(r.id)!.lent = r.n;
+  for (const r of active) out.get(r.id)!.activeLoans = r.n;
+  for (const r of borrowed) out.get(r.id)!.borrowed = r.n;
+  return out;
+}
+
+// ——— CONTU ———
+
+export async function bumpContu(db: Db, borrowerId: string, journal: string, year: number) {
+  const [row] = await db
+    .insert(sharingContu)
+    .values({ borrowerId, journal, year, count: 1 })
+    .onConflictDoUpdate({
+      target: [sharingContu.borrowerId, sharingContu.journal, sharingContu.year],
+      set: { count: sql`${sharingContu.count} + 1` },
+    })
+    .returning({ count: sharingContu.count });
+  return row!.count;
+}
+
+export async function contuCount(db: Db, borrowerId: string, journal: string, year: number) {
+  const [row] = await db
+    .select({ count: sharingContu.count })
+    .from(sharingContu)
+    .where(
+      and(
+        eq(sharingContu.borrowerId, borrowerId),
+        eq(sharingContu.journal, journal),
+        eq(sharingContu.year, year),
+      ),
+    );
+  return row?.count ?? 0;
+}
+
+export async function contuList(db: Db, borrowerId: string, year: number) {
+  return db
+    .select({ journal: sharingContu.journal, count: sharingContu.count })
+    .from(sharingContu)
+    .where(and(eq(sharingContu.borrowerId, borrowerId), eq(sharingContu.year, year)))
+    .orderBy(desc(sharingContu.count), asc(sharingContu.journal));
+}
+
+// ——— Timers ———
+
+export async function overdueAnswers(db: Db, now: Date, limit = 200) {
+  return db
+    .select({ requestId: sharingAttempts.requestId, attemptId: sharingAttempts.id })
+    .from(sharingAttempts)
+    .where(
+      and(
+        inArray(sharingAttempts.state, ['received', 'expect_to_supply']),
+        lt(sharingAttempts.answerBy, now),
+      ),
+    )
+    .limit(limit);
+}
+
+export async function loansPastDue(db: Db, today: string, limit = 500) {
+  return db
+    .select({ requestId: sharingAttempts.requestId, attemptId: sharingAttempts.id })
+    .from(sharingAttempts)
+    .where(and(eq(sharingAttempts.state, 'shipped'), lt(sharingAttempts.dueDate, today)))
+    .limit(limit);
+}
+
+/** Borrower loans out to patrons whose due date is within the window (due-soon notices). */
+export async function loansDueBetween(db: Db, from: string, to: string, limit = 500) {
+  return db
+    .select({ requestId: sharingRequests.id })
+    .from(sharingRequests)
+    .innerJoin(sharingAttempts, eq(sharingAttempts.id, sharingRequests.currentAttemptId))
+    .where(
+      and(
+        eq(sharingRequests.state, 'checked_out'),
+        sql`${sharingAttempts.dueDate} BETWEEN ${from} AND ${to}`,
+      ),
+    )
+    .limit(limit);
+}
+
+export async function endedBefore(db: Db, cutoff: Date, limit = 500) {
+  return db
+    .select({ id: sharingRequests.id })
+    .from(sharingRequests)
+    .where(and(isNull(sharingRequests.purgedAt), lt(sharingRequests.endedAt, cutoff)))
+    .limit(limit);
+}
+
+/** Removes everything that can identify the patron; milestones and counts stay for statistics. */
+export async function purgePatron(db: Db, requestId: string) {
+  await db.delete(sharingPatrons).where(eq(sharingPatrons.requestId, requestId));
+  await db
+    .update(sharingEvents)
+    .set({ note: '' })
+    .where(and(eq(sharingEvents.requestId, requestId), eq(sharingEvents.visibility, 'borrowing')));
+  await db
+    .update(sharingRequests)
+    .set({ staffNote: null, purgedAt: sql`now()` })
+    .where(and(eq(sharingRequests.id, requestId), isNull(sharingRequests.purgedAt)));
+}
+
+export async function expiredCopies(db: Db, now: Date, limit = 200) {
+  return db
+    .select({ id: sharingAttempts.id, copyPath: sharingAttempts.copyPath })
+    .from(sharingAttempts)
+    .where(and(isNotNull(sharingAttempts.copyPath), lt(sharingAttempts.copyExpiresAt, now)))
+    .limit(limit);
+}
+
+export async function clearCopy(db: Db, id: string, path: string) {
+  const rows = await db
+    .update(sharingAttempts)
+    .set({ copyPath: null, copyTokenHash: null })
+    .where(and(eq(sharingAttempts.id, id), eq(sharingAttempts.copyPath, path)))
+    .returning({ id: sharingAttempts.id });
+  return rows.length > 0;
+}
+
+// ——— Notifications ———
+
+export async function insertNotifications(db: Db, rows: (typeof notifications.$inferInsert)[]) {
+  if (rows.length) await db.insert(notifications).values(rows);
+}
+
+export async function notificationsOf(db: Db, userId: string, limit = 50) {
+  const items = await db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
+  const [unread] = await db
+    .select({ n: countInt })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return { items, unread: unread?.n ?? 0 };
+}
+
+export async function markNotificationRead(db: Db, userId: string, id: string) {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export { countInt, containsPattern, uuids, or, type SQL };

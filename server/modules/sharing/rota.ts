@@ -1,0 +1,108 @@
+/**
+ * Building the lender list ("rota") — pure, so every rule is table-tested. Candidates are the libraries
+ * holding the item; each is either placed (with the reasons for its place) or skipped (with the reason).
+ * Order: the borrower's preferred partners first, then loan:borrow balance — score = borrowed × goalLoans /
+ * goalBorrows − lent over the last year, highest first (a library that lends less than its goal is asked
+ * first) — then the symbol as a stable tie-break; lenders of last resort always come last.
+ */
+export type LendingPolicyRow = {
+  lending: boolean;
+  formatsLent: string[];
+  nonLendingLocations: string[];
+  activeLoanLimit: number | null;
+  answerBusinessDays: number;
+  rushAnswerHours: number;
+  loanPeriodDays: number;
+  lenderOfLastResort: boolean;
+  preferredPartners: string[];
+  goalLoans: number;
+  goalBorrows: number;
+};
+
+export const DEFAULT_POLICY: LendingPolicyRow = {
+  lending: true,
+  formatsLent: [],
+  nonLendingLocations: [],
+  activeLoanLimit: null,
+  answerBusinessDays: 3,
+  rushAnswerHours: 24,
+  loanPeriodDays: 28,
+  lenderOfLastResort: false,
+  preferredPartners: [],
+  goalLoans: 1,
+  goalBorrows: 1,
+};
+
+export type Candidate = {
+  id: string;
+  symbol: string;
+  active: boolean;
+  policy: LendingPolicyRow;
+  /** Locations of its items (null: no location recorded). */
+  locations: (string | null)[];
+  format: string;
+  closedToday: boolean;
+  activeLoans: number;
+  lent: number;
+  borrowed: number;
+};
+
+export type RotaEntry = { libraryId: string; position: number; reasons: string[] };
+export type Skipped = { libraryId: string; reason: string };
+
+export const balanceScore = (c: Pick<Candidate, 'policy' | 'lent' | 'borrowed'>) =>
+  (c.borrowed * c.policy.goalLoans) / c.policy.goalBorrows - c.lent;
+
+function skipReason(c: Candidate): string | null {
+  if (!c.active) return 'Not an active member';
+  if (!c.policy.lending) return 'Lending is turned off';
+  if (c.policy.formatsLent.length && !c.policy.formatsLent.includes(c.format))
+    return `Does not lend this format (${c.format || 'unknown'})`;
+  const blocked = new Set(c.policy.nonLendingLocations.map((l) => l.trim().toLowerCase()));
+  if (
+    blocked.size &&
+    c.locations.length &&
+    c.locations.every((l) => l && blocked.has(l.trim().toLowerCase()))
+  )
+    return `Held only in non-lending locations (${[...new Set(c.locations)].join(', ')})`;
+  if (c.closedToday) return 'Closed today';
+  if (c.policy.activeLoanLimit !== null && c.activeLoans >= c.policy.activeLoanLimit)
+    return `At its active-loan limit (${c.activeLoans} of ${c.policy.activeLoanLimit})`;
+  return null;
+}
+
+export function buildRota(
+  borrower: { id: string; preferredPartners: string[] },
+  candidates: readonly Candidate[],
+): { entries: RotaEntry[]; skipped: Skipped[] } {
+  const skipped: Skipped[] = [];
+  const placed: (Candidate & { tier: number; score: number })[] = [];
+  for (const c of candidates) {
+    if (c.id === borrower.id) continue;
+    const reason = skipReason(c);
+    if (reason) skipped.push({ libraryId: c.id, reason });
+    else
+      placed.push({
+        ...c,
+        tier: c.policy.lenderOfLastResort ? 2 : borrower.preferredPartners.includes(c.id) ? 0 : 1,
+        score: balanceScore(c),
+      });
+  }
+  placed.sort((a, b) => a.tier - b.tier || b.score - a.score || a.symbol.localeCompare(b.symbol));
+  const entries = placed.map((c, i) => {
+    const reasons: string[] = [];
+    if (c.tier === 0) reasons.push('Preferred partner of the borrowing library');
+    if (c.tier === 2) reasons.push('Lender of last resort: asked after everyone else');
+    const goal = `${c.policy.goalLoans}:${c.policy.goalBorrows}`;
+    reasons.push(
+      `Balance ${c.score >= 0 ? '+' : ''}${round(c.score)} (borrowed ${c.borrowed}, lent ${c.lent} in the last year, goal ${goal}): ` +
+        (c.score > 0 ? 'lends less than its goal' : c.score < 0 ? 'lends more than its goal' : 'at its goal'),
+    );
+    const same = placed.filter((o) => o !== c && o.tier === c.tier && o.score === c.score);
+    if (same.length) reasons.push('Tied with others: ordered by symbol');
+    return { libraryId: c.id, position: i + 1, reasons };
+  });
+  return { entries, skipped };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

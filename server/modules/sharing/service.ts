@@ -1,0 +1,326 @@
+import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { ActionInput, Citation, RequestCreate } from '../../../shared/contracts/sharing.ts';
+import { clusterHoldings, clusterSummary, clustersByIdentifier } from '../catalog/index.ts';
+import { closuresBetween, librariesByIds } from '../members/index.ts';
+import { addDays, isClosedOn, localDate } from './calendar.ts';
+import { Flow } from './engine.ts';
+import { BORROWER_TO_LENDER, LENDER_TO_BORROWER } from './peers.ts';
+import { resolveSide } from './policy.ts';
+import { buildRota, DEFAULT_POLICY, type Candidate } from './rota.ts';
+import * as q from './queries.ts';
+import { BORROWER_ACTIONS, LENDER_ACTIONS, type BorrowerAction, type LenderAction } from './states.ts';
+import type { Notifier } from './notify.ts';
+
+const DUPLICATE_WINDOW_DAYS = 30;
+const CONTU_LIMIT = 5;
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** "The same item" for duplicates: the catalog cluster, else an identifier, else the folded citation. */
+export function itemKeyOf(c: Citation, clusterId: string | null) {
+  if (clusterId) return `cluster:${clusterId}`;
+  const article = c.articleTitle ? `|${fold(c.articleTitle)}|${fold(c.volume)}|${fold(c.pages)}` : '';
+  if (c.isbn) return `isbn:${c.isbn.replace(/[^0-9xX]/g, '')}${article}`;
+  if (c.issn) return `issn:${c.issn.replace(/[^0-9xX]/g, '')}${article}`;
+  if (c.oclc) return `oclc:${c.oclc.replace(/\D/g, '')}${article}`;
+  return `title:${fold(c.title)}|${fold(c.author)}${article}`;
+}
+
+/** The journal a copy counts against for CONTU (articles only). */
+export const journalOf = (c: Citation) => (c.articleTitle ? fold(c.title) : null);
+
+const EMPTY_CITATION: Citation = {
+  title: '',
+  author: '',
+  publisher: '',
+  year: '',
+  edition: '',
+  isbn: '',
+  issn: '',
+  oclc: '',
+  articleTitle: '',
+  articleAuthor: '',
+  volume: '',
+  issue: '',
+  pages: '',
+};
+
+/** Creating requests and acting on them: the rules and transactions of resource sharing. */
+export class SharingService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly notifier: Notifier,
+  ) {}
+
+  private inTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    return this.ctx.db.transaction(async (tx) => work(tx as unknown as Db));
+  }
+
+  async lookup(id: { isbn?: string | undefined; issn?: string | undefined; oclc?: string | undefined }) {
+    const clean = Object.fromEntries(Object.entries(id).filter(([, v]) => v)) as Record<string, string>;
+    return { items: await clustersByIdentifier(this.ctx.db, clean) };
+  }
+
+  /**
+   * A new request of `libraryId`: checked for duplicates and own holdings, given its rota, and sent to the
+   * first lender — all in one transaction.
+   */
+  async create(actor: Principal, libraryId: string, input: RequestCreate, now = new Date()) {
+    let clusterId = input.clusterId ?? null;
+    let citation: Citation = { ...EMPTY_CITATION, ...input.citation } as Citation;
+    if (!clusterId && !citation.title && (citation.isbn || citation.issn || citation.oclc)) {
+      const found = await clustersByIdentifier(this.ctx.db, citation);
+      if (found.length === 1) clusterId = found[0]!.clusterId;
+    }
+    let format = '';
+    if (clusterId) {
+      const cluster = await clusterSummary(this.ctx.db, clusterId);
+      if (!cluster) throw notFound('This catalog record');
+      format = cluster.format;
+      citation = {
+        ...citation,
+        title: citation.title || cluster.title,
+        author: citation.author || (cluster.author ?? ''),
+        year: citation.year || (cluster.year ? String(cluster.year) : ''),
+      };
+    }
+    if (!citation.title)
+      throw new AppError('VALIDATION_FAILED', 'A title is needed (or a catalog record or identifier).', [
+        { path: 'citation.title', message: 'required' },
+      ]);
+    const itemKey = itemKeyOf(citation, clusterId);
+
+    const { id, mailIds } = await this.inTransaction(async (tx) => {
+      const duplicate = input.patron
+        ? await q.findDuplicate(
+            tx,
+            libraryId,
+            itemKey,
+            input.patron.name,
+            new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000),
+          )
+        : null;
+      const req = await q.insertRequest(tx, {
+        borrowerId: libraryId,
+        serviceType: input.serviceType,
+        clusterId,
+        citation,
+        title: citation.title,
+        author: citation.author,
+        isbn: citation.isbn,
+        issn: citation.issn,
+        oclc: citation.oclc,
+        format,
+        itemKey,
+        needBefore: input.needBefore ?? null,
+        pickupLocation: input.pickupLocation,
+        rush: input.rush,
+        staffNote: input.staffNote || null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (input.patron)
+        await q.insertPatron(tx, {
+          requestId: req.id,
+          name: input.patron.name,
+          email: input.patron.email ?? null,
+          locale: input.patron.locale,
+        });
+      const flow = new Flow(tx, req, null, { userId: actor.userId, libraryId }, now);
+      flow.note(
+        'borrowing',
+        'created',
+        input.serviceType === 'copy' ? 'Copy request created' : 'Loan request created',
+      );
+      const holdings = clusterId ? await clusterHoldings(tx, clusterId) : [];
+      await this.buildRota(tx, req, holdings, now);
+      const journal = input.serviceType === 'copy' ? journalOf(citation) : null;
+      if (journal) {
+        const count = await q.contuCount(tx, libraryId, journal, now.getUTCFullYear());
+        if (count >= CONTU_LIMIT)
+          flow.note(
+            'borrowing',
+            'contu_warning',
+            `CONTU: ${count} copies from this journal this year already; royalties or permission apply to this one.`,
+            'borrowing',
+          );
+      }
+      const own = holdings.filter((h) => h.libraryId === libraryId);
+      if (duplicate) flow.borrower('flag_duplicate', 'system', 'Same patron and item as a recent request');
+      else if (own.length)
+        flow.borrower(
+          'flag_held_locally',
+          'system',
+          `Held here: ${own.map((h) => [h.location, h.callNumber].filter(Boolean).join(' ')).join('; ') || 'in the catalog'}`,
+        );
+      else {
+        flow.borrower('submit', 'system');
+        await flow.route();
+      }
+      await flow.save();
+      return { id: req.id, mailIds: await this.notifier.write(tx, flow.notices) };
+    });
+    await this.ctx.mailer.dispatch(mailIds);
+    return id;
+  }
+
+  /** The rota with its explanation (placed and skipped libraries) for the request's current holdings. */
+  private async buildRota(
+    tx: Db,
+    req: q.RequestRow,
+    holdings: Awaited<ReturnType<typeof clusterHoldings>>,
+    now: Date,
+  ) {
+    const byLibrary = new Map<string, { locations: (string | null)[]; format: string }>();
+    for (const h of holdings) {
+      const entry = byLibrary.get(h.libraryId) ?? { locations: [], format: h.format };
+      entry.locations.push(h.location);
+      byLibrary.set(h.libraryId, entry);
+    }
+    const ids = [...new Set([...byLibrary.keys(), req.borrowerId])];
+    const [libs, policies, figures] = await Promise.all([
+      librariesByIds(tx, ids),
+      q.policiesOf(tx, ids),
+      q.lendingFigures(tx, ids, new Date(now.getTime() - 365 * 86_400_000)),
+    ]);
+    const yesterday = addDays(now.toISOString().slice(0, 10), -1);
+    const closures = await closuresBetween(tx, ids, yesterday, addDays(yesterday, 2));
+    const policyOf = (id: string) => policies.find((p) => p.libraryId === id) ?? DEFAULT_POLICY;
+    const candidates: Candidate[] = libs
+      .filter((l) => byLibrary.has(l.id))
+      .map((l) => ({
+        id: l.id,
+        symbol: l.symbol,
+        active: l.kind === 'library' && (l.status === 'active' || l.status === 'grace'),
+        policy: policyOf(l.id),
+        locations: byLibrary.get(l.id)!.locations,
+        format: byLibrary.get(l.id)!.format,
+        closedToday: isClosedOn(
+          localDate(now, l.timeZone),
+          closures.filter((c) => c.organizationId === l.id),
+        ),
+        ...figures.get(l.id)!,
+      }));
+    const rota = buildRota(
+      { id: req.borrowerId, preferredPartners: policyOf(req.borrowerId).preferredPartners },
+      candidates,
+    );
+    await q.replaceRota(tx, req.id, [
+      ...rota.entries.map((e) => ({
+        libraryId: e.libraryId,
+        position: e.position,
+        reasons: e.reasons,
+        skipReason: null,
+      })),
+      ...rota.skipped.map((s) => ({
+        libraryId: s.libraryId,
+        position: null,
+        reasons: [],
+        skipReason: s.reason,
+      })),
+    ]);
+  }
+
+  /** A staff action of the caller's side, mirrored on the other side, under the request's row lock. */
+  async act(actor: Principal, requestId: string, input: ActionInput, now = new Date()) {
+    const mailIds = await this.inTransaction(async (tx) => {
+      const req = await q.lockRequest(tx, requestId);
+      if (!req) throw notFound('This request');
+      const attempt = req.currentAttemptId ? await q.findAttempt(tx, req.currentAttemptId) : null;
+      const side = resolveSide(actor, req, attempt, 'act');
+      if (req.version !== input.version) throw new AppError('VERSION_CONFLICT');
+      const flow = new Flow(tx, req, attempt, { userId: actor.userId, libraryId: actor.organizationId }, now);
+      if (side === 'borrowing') await this.borrowerAction(tx, flow, input, now);
+      else await this.lenderAction(tx, flow, input, now);
+      await flow.save();
+      return this.notifier.write(tx, flow.notices);
+    });
+    await this.ctx.mailer.dispatch(mailIds);
+  }
+
+  private async borrowerAction(tx: Db, flow: Flow, input: ActionInput, now: Date) {
+    const action = input.action as BorrowerAction;
+    if (!(action in BORROWER_ACTIONS) || BORROWER_ACTIONS[action].by !== 'staff')
+      throw new AppError('INVALID_ACTION', `“${input.action}” is an action of the lending library.`);
+    const note = input.note ?? '';
+    if (action === 'retry_with_changes' || action === 'retry_contact') {
+      const last = flow.attempt!;
+      await flow.sendTo(last.lenderId, last.position, action);
+      return;
+    }
+    flow.borrower(action, 'staff', note);
+    const peer = BORROWER_TO_LENDER[action];
+    if (peer) flow.lender(peer.peer, 'peer', note, peer.optional);
+    if (action === 'mark_received') flow.setRequest({ receivedAt: now });
+    if (action === 'request_renewal') flow.setAttempt({ renewalPending: true });
+    if (action === 'restart_rota') {
+      const holdings = flow.req.clusterId ? await clusterHoldings(tx, flow.req.clusterId) : [];
+      await this.buildRota(tx, flow.req, holdings, now);
+      flow.restartCursor();
+    }
+    await flow.route();
+  }
+
+  private async lenderAction(tx: Db, flow: Flow, input: ActionInput, now: Date) {
+    const action = input.action as LenderAction;
+    if (!(action in LENDER_ACTIONS) || LENDER_ACTIONS[action].by !== 'staff')
+      throw new AppError('INVALID_ACTION', `“${input.action}” is an action of the borrowing library.`);
+    const note = input.note ?? '';
+    const attempt = flow.attempt!;
+    flow.lender(action, 'staff', note);
+    if (action === 'ship' || action === 'approve_renewal') {
+      const [lib] = await librariesByIds(tx, [attempt.lenderId]);
+      const [policy] = await q.policiesOf(tx, [attempt.lenderId]);
+      const period = (policy ?? DEFAULT_POLICY).loanPeriodDays;
+      const base =
+        action === 'ship' || !attempt.dueDate ? localDate(now, lib?.timeZone ?? 'UTC') : attempt.dueDate;
+      const dueDate = input.dueDate ?? addDays(base, period);
+      flow.setAttempt({ dueDate, renewalPending: false });
+    }
+    if (action === 'ship' || action === 'send_copy') {
+      flow.setAttempt({
+        shippedAt: now,
+        shippingMethod: input.shippingMethod ?? (action === 'ship' ? 'courier' : 'url'),
+        trackingId: input.trackingId ?? null,
+      });
+      flow.setRequest({ shippedAt: now, supplierId: attempt.lenderId });
+    }
+    if (action === 'send_copy') {
+      const journal = journalOf(flow.req.citation);
+      if (journal) await q.bumpContu(tx, flow.req.borrowerId, journal, now.getUTCFullYear());
+    }
+    if (action === 'cannot_supply' || action === 'retry_possible')
+      flow.setAttempt({ reasonCode: input.reasonCode ?? null });
+    if (action === 'offer_conditions')
+      flow.setAttempt({ conditions: input.conditions ?? [], costCents: input.costCents ?? null });
+    if (action === 'deny_renewal') flow.setAttempt({ renewalPending: false });
+    const peer = LENDER_TO_BORROWER[action];
+    if (peer) flow.borrower(peer.peer, 'peer', note, peer.optional);
+    if (action === 'send_copy' || action === 'ship')
+      flow.setRequest({ receivedAt: action === 'send_copy' ? now : flow.req.receivedAt });
+    await flow.route();
+  }
+
+  async addNote(actor: Principal, requestId: string, text: string) {
+    const req = await q.findRequest(this.ctx.db, requestId);
+    if (!req) throw notFound('This request');
+    const attempt = req.currentAttemptId ? await q.findAttempt(this.ctx.db, req.currentAttemptId) : null;
+    resolveSide(actor, req, attempt, 'act');
+    await q.insertNote(this.ctx.db, {
+      requestId,
+      authorId: actor.userId,
+      libraryId: actor.organizationId,
+      text,
+    });
+  }
+}
