@@ -1,9 +1,9 @@
 import { Link, useLocation, useParams } from 'react-router';
-import { catalogApi, type RecordPage as RecordPageData } from '../../api/catalog.ts';
-import { useResource } from '../../api/useResource.ts';
+import { catalogApi, type ClusterView, type RecordPage as RecordPageData } from '../../api/catalog.ts';
+import { useResource, type Resource } from '../../api/useResource.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { Loading, LoadError } from '../../ui/Loading.tsx';
-import { Page } from '../../ui/Page.tsx';
+import { Page, PageHeading, usePageTitle } from '../../ui/Page.tsx';
 import { useSession } from '../accounts/session.tsx';
 import { canRequestIll } from './access.ts';
 import { ClusterSection } from './ClusterSection.tsx';
@@ -39,9 +39,21 @@ export function RecordPage() {
       </Page>
     );
   }
-  const data = record.data;
+  return <RecordView data={record.data} from={from} cluster={cluster} onChanged={record.reload} />;
+}
+
+type ViewProps = {
+  data: RecordPageData;
+  from: string | undefined;
+  cluster: Resource<ClusterView>;
+  onChanged: () => void;
+};
+
+function RecordView({ data, from, cluster, onChanged }: ViewProps) {
+  const { t } = useI18n();
+  usePageTitle(data.title);
   return (
-    <Page title={data.title} heading={data.title}>
+    <div className="page">
       <nav aria-label={t('breadcrumb.label')} className="breadcrumb">
         <ol>
           <li>
@@ -52,9 +64,12 @@ export function RecordPage() {
               <Link to={from}>{t('catalog.record.backToResults')}</Link>
             </li>
           ) : null}
-          <li aria-current="page">{t('catalog.record.thisRecord')}</li>
+          <li>
+            <span aria-current="page">{t('catalog.record.thisRecord')}</span>
+          </li>
         </ol>
       </nav>
+      <PageHeading>{data.title}</PageHeading>
       <RecordSummary data={data} />
       <RequestAction clusterId={data.clusterId} />
       <DisplayLines data={data} />
@@ -66,8 +81,8 @@ export function RecordPage() {
         }
         displayRecordId={data.displayRecordId}
       />
-      <ClusterSection resource={cluster} onChanged={record.reload} />
-    </Page>
+      <ClusterSection resource={cluster} onChanged={onChanged} />
+    </div>
   );
 }
 
