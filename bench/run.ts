@@ -1,6 +1,7 @@
 import { benchDirectory } from './directory.ts';
 import { benchMarcParse } from './marc-parse.ts';
 import { printDedupBench } from './dedup.ts';
+import { benchRegistration } from './registration.ts';
 
 /** `npm run bench`: every benchmark, each printed beside its baseline from the same run. */
 /** BENCH_ONLY=directory|marc|dedup|catalog runs one of them; the catalogue at scale (bench/catalog/run.ts,
@@ -11,6 +12,7 @@ if (!only || only === 'directory') {
   await benchDirectory('postgres');
 }
 if (!only || only === 'marc') await benchMarcParse();
+if (!only || only === 'registration') await benchRegistration();
 if (!only || only === 'dedup') printDedupBench(Number(process.env.BENCH_DEDUP_RECORDS ?? 200_000));
 // Imported on demand: it loads the whole server (boot, modules) to drive the load service.
 if (only === 'catalog') await (await import('./catalog/run.ts')).benchCatalog();
