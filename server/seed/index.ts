@@ -5,6 +5,7 @@ import { closures, openingHours, organizations, users } from '../modules/members
 import { CONSORTIUM, LIBRARIES, PARTNERS, libraryRow, partnerRow } from './organizations.ts';
 import { DEMO_LOGINS, PEOPLE } from './people.ts';
 import { upcomingClosures, weeklyHours } from './calendar.ts';
+import { seedLearning } from './learning.ts';
 
 /** The one password of every demo login (printed at start-up; documented in the README). */
 export const DEMO_PASSWORD = 'amigos-demo-2026';
@@ -76,6 +77,7 @@ export async function seedDemo(db: Db): Promise<{ logins: DemoLogin[] }> {
       )
       .onConflictDoNothing();
   });
+  await seedLearning(db);
 
   return { logins: DEMO_LOGINS.map((l) => ({ ...l, password: DEMO_PASSWORD })) };
 }
