@@ -4,7 +4,7 @@ import { printDedupBench } from './dedup.ts';
 import { benchRegistration } from './registration.ts';
 
 /** `npm run bench`: every benchmark, each printed beside its baseline from the same run. */
-/** BENCH_ONLY=directory|marc|dedup|catalog runs one of them; the catalogue at scale (bench/catalog/run.ts,
+/** BENCH_ONLY=directory|marc|registration|dedup|catalog runs one of them; the catalogue at scale (bench/catalog/run.ts,
  * up to hours at 1M records) runs only when asked for. */
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'directory') {
