@@ -174,3 +174,23 @@ export function eventCancelledMail(locale: Locale, f: { name: string; title: str
     footer: footer[locale],
   });
 }
+
+/** Accommodation requests go to the organiser who created the event, as soon as they are made. */
+export function accommodationMail(
+  locale: Locale,
+  f: { name: string; title: string; person: string; library: string; request: string; url: string },
+): RenderedMail {
+  const es = locale === 'es';
+  return renderMail(locale, {
+    subject: es ? `Solicitud de adaptación: ${f.title}` : `Accommodation request: ${f.title}`,
+    greeting: greeting(locale, f.name),
+    paragraphs: [
+      es
+        ? `${f.person} (${f.library}) se inscribió en «${f.title}» y pide:`
+        : `${f.person} (${f.library}) registered for “${f.title}” and asks for:`,
+      f.request,
+    ],
+    action: { label: es ? 'Ver las inscripciones' : 'See the registrations', url: f.url },
+    footer: footer[locale],
+  });
+}

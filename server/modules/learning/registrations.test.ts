@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { anonymous, createTestApp, type Client, type TestApp } from '../../test/harness.ts';
 import { learningEvents, learningRegistrations } from './tables.ts';
+import { users } from '../members/tables.ts';
 import { clientOf, eventBody, mailsTo, publishedEvent, staffAt } from './test-support.ts';
 import { learningServices } from './index.ts';
 
@@ -83,6 +84,11 @@ describe('registration, waitlist and promotion', () => {
     expect(confirmation!.subject).toContain('Registration confirmed');
     expect(confirmation!.bodyText).toContain('https://meet.example/accessible-pdfs');
     expect(confirmation!.attachments![0]!.filename).toBe('event.ics');
+    const [request] = (await mailsTo(t, 'staff@test.example')).filter(
+      (m) => m.template === 'learning.accommodation',
+    );
+    expect(request!.bodyText).toContain('Captions');
+    expect(request!.bodyText).toContain(a!.user.displayName);
     const [waitlisted] = await mailsTo(t, c!.user.email);
     expect(waitlisted!.subject).toContain('#1');
     expect(waitlisted!.bodyText).not.toContain('meet.example');
@@ -209,5 +215,24 @@ describe('under concurrency', () => {
       .where(eq(learningRegistrations.eventId, id));
     expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(5);
     expect(await seatsTaken(id)).toBe(5);
+  });
+});
+
+describe('emails in Spanish', () => {
+  it('follow the registrant’s language, with the Spanish title and the .ics in Spanish', async () => {
+    const id = await publishedEvent(t, organiser, { capacity: 1 });
+    const [a, b] = await staffAt(t, t.fixtures.libraryB.id, 2, 'es');
+    for (const p of [a, b])
+      await t.ctx.db.update(users).set({ locale: 'es' }).where(eq(users.id, p!.user.id));
+    for (const p of [a, b]) await p!.client.post(`/api/v1/learning/events/${id}/registrations`, {});
+    const [confirmed] = await mailsTo(t, a!.user.email);
+    expect(confirmed!.subject).toBe('Inscripción confirmada: PDF accesibles para el personal de bibliotecas');
+    expect(confirmed!.bodyHtml).toContain('lang="es"');
+    const ics = Buffer.from(confirmed!.attachments![0]!.contentBase64, 'base64').toString('utf8');
+    expect(ics).toContain('SUMMARY:PDF accesibles para el personal de bibliotecas');
+    const [waitlisted] = await mailsTo(t, b!.user.email);
+    expect(waitlisted!.subject).toBe(
+      'En lista de espera (n.º 1): PDF accesibles para el personal de bibliotecas',
+    );
   });
 });

@@ -5,7 +5,8 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import * as q from './queries.ts';
 import { assertCanRegisterFor, canCancel, canSee, priceFor } from './policy.ts';
 import { Notifier, registrationOfToken, type Recipient } from './notify.ts';
-import { presentSummary } from './present.ts';
+import { presentSummary, titleIn } from './present.ts';
+import { accommodationMail } from './mail-templates.ts';
 
 const isUniqueViolation = (error: unknown) => {
   const e = error as { code?: string; cause?: { code?: string } };
@@ -98,7 +99,20 @@ export class Registrations {
       const position = hasSeat ? 0 : await q.waitlistPosition(tx, eventId, reg.waitlistSeq);
       const sessions = await q.sessionsOf(tx, [eventId]);
       const to = { name: target.displayName, email: target.email, locale: target.locale };
-      return { reg, mailIds: [await this.notifier.placed(tx, event, sessions, reg, to, position)] };
+      const mailIds = [await this.notifier.placed(tx, event, sessions, reg, to, position)];
+      if (body.accommodation && event.createdBy) {
+        const organiser = await this.recipient(tx, event.createdBy);
+        const mail = accommodationMail(organiser.locale, {
+          name: organiser.name,
+          title: titleIn(event, organiser.locale),
+          person: target.displayName,
+          library: target.organizationName,
+          request: body.accommodation,
+          url: `${this.ctx.env.baseUrl}/learning/organise/${event.id}`,
+        });
+        mailIds.push(await this.notifier.raw(tx, organiser, 'learning.accommodation', mail));
+      }
+      return { reg, mailIds };
     }).catch((error: unknown) => {
       if (isUniqueViolation(error)) throw new AppError('ALREADY_REGISTERED');
       throw error;
