@@ -39,6 +39,8 @@ const envSchema = z
     TRUST_PROXY: booleanFlag.default(false),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    SHARING_PATRON_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    SHARING_COPY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   })
   .transform((raw) => {
     const baseUrl = raw.BASE_URL ?? `http://localhost:${raw.PORT}`;
@@ -61,6 +63,8 @@ const envSchema = z
       trustProxy: raw.TRUST_PROXY,
       loginMaxFailures: raw.LOGIN_MAX_FAILURES,
       loginWindowMinutes: raw.LOGIN_WINDOW_MINUTES,
+      sharingPatronRetentionDays: raw.SHARING_PATRON_RETENTION_DAYS,
+      sharingCopyRetentionDays: raw.SHARING_COPY_RETENTION_DAYS,
       secureCookies: baseUrl.startsWith('https://'),
     };
   });

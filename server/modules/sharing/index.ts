@@ -5,6 +5,16 @@ import { sharingRoutes } from './routes.ts';
 import { SharingService } from './service.ts';
 import { SharingSettings } from './settings.ts';
 import { SharingViews } from './views.ts';
+import { CopyStore } from './copies.ts';
+import { copyRoutes } from './copy-routes.ts';
+import {
+  COPY_EXPIRY_JOB,
+  DUE_SOON_JOB,
+  OVERDUE_JOB,
+  PURGE_JOB,
+  SharingTimers,
+  TIMEOUTS_JOB,
+} from './jobs.ts';
 
 export { SharingService } from './service.ts';
 export { SharingViews } from './views.ts';
@@ -13,18 +23,40 @@ export type SharingServices = {
   service: SharingService;
   views: SharingViews;
   settings: SharingSettings;
+  copies: CopyStore;
+  timers: SharingTimers;
 };
 
 export function sharingServices(ctx: AppContext): SharingServices {
+  const notifier = new Notifier(ctx);
   return {
-    service: new SharingService(ctx, new Notifier(ctx)),
+    service: new SharingService(ctx, notifier),
     views: new SharingViews(ctx),
     settings: new SharingSettings(ctx),
+    copies: new CopyStore(ctx),
+    timers: new SharingTimers(ctx, notifier),
   };
 }
 
 /** Resource sharing: interlibrary loan between members, both sides, routed and private by design. */
 export const sharingModule: AppModule = {
   name: 'sharing',
-  routes: async (api, ctx) => sharingRoutes(api, sharingServices(ctx)),
+  routes: async (api, ctx) => {
+    const services = sharingServices(ctx);
+    sharingRoutes(api, services);
+    await copyRoutes(api, services);
+  },
+  jobs: (ctx) => {
+    const { timers, copies } = sharingServices(ctx);
+    // Sweeps: idempotent and safe on several nodes at once (see jobs.ts).
+    const sweep = (name: string, cron: string, run: () => Promise<unknown>) =>
+      ctx.jobs.define(name, async () => void (await run()), { cron, retryLimit: 0 });
+    sweep(TIMEOUTS_JOB, '*/5 * * * *', () => timers.answerTimeouts());
+    sweep(OVERDUE_JOB, '17 * * * *', () => timers.overdue());
+    sweep(DUE_SOON_JOB, '7 14 * * *', () => timers.dueSoon());
+    sweep(PURGE_JOB, '37 3 * * *', () => timers.purgePatrons());
+    sweep(COPY_EXPIRY_JOB, '47 * * * *', () => copies.expire());
+  },
 };
+
+export { TIMEOUTS_JOB, OVERDUE_JOB, DUE_SOON_JOB, PURGE_JOB, COPY_EXPIRY_JOB } from './jobs.ts';

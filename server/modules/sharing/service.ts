@@ -13,6 +13,10 @@ import { buildRota, DEFAULT_POLICY, type Candidate } from './rota.ts';
 import * as q from './queries.ts';
 import { BORROWER_ACTIONS, LENDER_ACTIONS, type BorrowerAction, type LenderAction } from './states.ts';
 import type { Notifier } from './notify.ts';
+import { keyedHash } from '../../platform/auth/secrets.ts';
+
+/** The borrower's download token for an attempt's copy: derived, so it need not be stored (only its hash). */
+export const copyToken = (key: Buffer, attemptId: string) => keyedHash(key, `sharing-copy:${attemptId}`);
 
 const DUPLICATE_WINDOW_DAYS = 30;
 const CONTU_LIMIT = 5;
@@ -232,7 +236,7 @@ export class SharingService {
   }
 
   /** A staff action of the caller's side, mirrored on the other side, under the request's row lock. */
-  async act(actor: Principal, requestId: string, input: ActionInput, now = new Date()) {
+  async act(actor: Principal, requestId: string, input: ActionInput, now = new Date(), copyPath?: string) {
     const mailIds = await this.inTransaction(async (tx) => {
       const req = await q.lockRequest(tx, requestId);
       if (!req) throw notFound('This request');
@@ -242,6 +246,15 @@ export class SharingService {
       const flow = new Flow(tx, req, attempt, { userId: actor.userId, libraryId: actor.organizationId }, now);
       if (side === 'borrowing') await this.borrowerAction(tx, flow, input, now);
       else await this.lenderAction(tx, flow, input, now);
+      if (copyPath) {
+        if (input.action !== 'send_copy')
+          throw new AppError('VALIDATION_FAILED', 'A file goes with “send copy” only.');
+        flow.setAttempt({
+          copyPath,
+          copyTokenHash: keyedHash(this.ctx.secretKey, copyToken(this.ctx.secretKey, flow.attempt!.id)),
+          copyExpiresAt: new Date(now.getTime() + this.ctx.env.sharingCopyRetentionDays * 86_400_000),
+        });
+      }
       await flow.save();
       return this.notifier.write(tx, flow.notices);
     });
@@ -306,8 +319,8 @@ export class SharingService {
     if (action === 'deny_renewal') flow.setAttempt({ renewalPending: false });
     const peer = LENDER_TO_BORROWER[action];
     if (peer) flow.borrower(peer.peer, 'peer', note, peer.optional);
-    if (action === 'send_copy' || action === 'ship')
-      flow.setRequest({ receivedAt: action === 'send_copy' ? now : flow.req.receivedAt });
+    // An electronic copy is received the moment it is sent (time to receipt 0).
+    if (action === 'send_copy') flow.setRequest({ receivedAt: now });
     await flow.route();
   }
 

@@ -67,17 +67,15 @@ export async function insertCluster(
   const clusterId = randomUUID();
   const format = opts.format ?? 'book';
   const title = opts.title ?? 'Caddo ceramics of the Red River';
-  await db
-    .insert(catalogClusters)
-    .values({
-      id: clusterId,
-      title,
-      author: 'Test Author',
-      year: 2019,
-      format,
-      libraryCount: holders.length,
-      recordCount: holders.length,
-    });
+  await db.insert(catalogClusters).values({
+    id: clusterId,
+    title,
+    author: 'Test Author',
+    year: 2019,
+    format,
+    libraryCount: holders.length,
+    recordCount: holders.length,
+  });
   for (const h of holders) {
     const recordId = randomUUID();
     await db.insert(catalogRecords).values({

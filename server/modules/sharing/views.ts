@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { QueuePage, RequestDetail, StaffAction } from '../../../shared/contracts/sharing.ts';
 import { librariesByIds } from '../members/index.ts';
 import { resolveSide } from './policy.ts';
-import { journalOf } from './service.ts';
+import { copyToken, journalOf } from './service.ts';
 import { requestNumber } from './notify.ts';
 import * as q from './queries.ts';
 import * as qq from './queue-queries.ts';
@@ -127,7 +127,13 @@ export class SharingViews {
         journal && viewAs !== 'lending'
           ? { journal, year, count: contuCount, warning: contuCount >= 5 }
           : null,
-      copyUrl: null,
+      copyUrl:
+        viewAs === 'borrowing' &&
+        current?.copyPath &&
+        current.copyExpiresAt &&
+        current.copyExpiresAt > new Date()
+          ? `${this.ctx.env.baseUrl}/api/v1/sharing/copies/${copyToken(this.ctx.secretKey, current.id)}`
+          : null,
       createdAt: req.createdAt.toISOString(),
       updatedAt: req.updatedAt.toISOString(),
     };
