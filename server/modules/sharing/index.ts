@@ -6,6 +6,7 @@ import { SharingService } from './service.ts';
 import { SharingSettings } from './settings.ts';
 import { SharingViews } from './views.ts';
 import { CopyStore } from './copies.ts';
+import { SharingAnalytics } from './analytics.ts';
 import { copyRoutes } from './copy-routes.ts';
 import {
   COPY_EXPIRY_JOB,
@@ -24,6 +25,7 @@ export type SharingServices = {
   views: SharingViews;
   settings: SharingSettings;
   copies: CopyStore;
+  analytics: SharingAnalytics;
   timers: SharingTimers;
 };
 
@@ -34,6 +36,7 @@ export function sharingServices(ctx: AppContext): SharingServices {
     views: new SharingViews(ctx),
     settings: new SharingSettings(ctx),
     copies: new CopyStore(ctx),
+    analytics: new SharingAnalytics(ctx),
     timers: new SharingTimers(ctx, notifier),
   };
 }

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses, libraryParamsSchema, okSchema } from '../../../shared/contracts/common.ts';
 import {
   actionInputSchema,
+  analyticsQuerySchema,
+  analyticsSchema,
   contuListSchema,
   contuQuerySchema,
   lendingPolicySchema,
@@ -19,6 +21,8 @@ import {
   requestParamsSchema,
 } from '../../../shared/contracts/sharing.ts';
 import type { SharingServices } from './index.ts';
+import { SharingAnalytics } from './analytics.ts';
+import { z } from 'zod';
 
 const tags = ['sharing'];
 const errors = errorResponses;
@@ -142,6 +146,41 @@ export function sharingRoutes(api: FastifyInstance, s: SharingServices) {
       response: { 200: contuListSchema, ...errors },
     },
     handler: async (request) => s.settings.contu(request.params.libraryId, request.query.year),
+  });
+
+  r.get('/sharing/analytics', {
+    config: { access: { level: 'member' } },
+    schema: {
+      tags,
+      summary: 'Fill rate, turnaround (buckets < 48 h, 48–72 h, > 72 h), net lender/borrower, by period',
+      description:
+        'Omit libraryId for the consortium. One library’s figures: its own staff and consortium staff.',
+      querystring: analyticsQuerySchema,
+      response: { 200: analyticsSchema, ...errors },
+    },
+    handler: async (request) => {
+      s.analytics.authorize(request.principal!, request.query.libraryId);
+      return s.analytics.compute(request.query);
+    },
+  });
+
+  r.get('/sharing/analytics.csv', {
+    config: { access: { level: 'member' } },
+    schema: {
+      tags,
+      summary: 'The same figures as CSV',
+      querystring: analyticsQuerySchema,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...errors },
+    },
+    handler: async (request, reply) => {
+      s.analytics.authorize(request.principal!, request.query.libraryId);
+      const csv = SharingAnalytics.csv(await s.analytics.compute(request.query));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="ill-analytics.csv"')
+        .send(csv);
+    },
   });
 
   r.get('/notifications', {
