@@ -19,13 +19,16 @@ export function usePolledLoad(libraryId: string, initial: Load, onFinished?: (lo
     finished.current = onFinished;
   });
 
+  // Followed by id: a fresh copy of the same load (a reloaded list) does not restart the polling.
+  const loadId = initial.id;
+  const finishedAlready = isFinished(initial);
   useEffect(() => {
-    if (isFinished(initial)) return;
+    if (finishedAlready) return;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
-        const next = await catalogApi.load(libraryId, initial.id, controller.signal);
+        const next = await catalogApi.load(libraryId, loadId, controller.signal);
         setLoad(next);
         setError(null);
         if (isFinished(next)) {
@@ -44,7 +47,7 @@ export function usePolledLoad(libraryId: string, initial: Load, onFinished?: (lo
       controller.abort();
       clearTimeout(timer);
     };
-  }, [libraryId, initial]);
+  }, [libraryId, loadId, finishedAlready]);
 
   return { load, error };
 }

@@ -13,6 +13,7 @@ import { canLoad } from './access.ts';
 import { CatalogNav } from './CatalogNav.tsx';
 import { LoadHistory } from './LoadHistory.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
+import { isFinished } from './loadFormat.ts';
 import { UploadForm } from './UploadForm.tsx';
 import './catalog.css';
 
@@ -60,6 +61,9 @@ function LibraryLoads({ libraryId }: { libraryId: string }) {
     (signal) => catalogApi.loads(libraryId, { page: pageNumber, pageSize: HISTORY_SIZE }, signal),
     { keepPrevious: true },
   );
+  // Loads started here, and any still running (from another visit, another person, the demo seed): followed live.
+  const running = (history.data?.items ?? []).filter((l) => !isFinished(l));
+  const current = [...started, ...running.filter((l) => !started.some((s) => s.id === l.id))];
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(params);
     if (page > 1) next.set('page', String(page));
@@ -70,10 +74,10 @@ function LibraryLoads({ libraryId }: { libraryId: string }) {
   return (
     <>
       <UploadForm libraryId={libraryId} onStarted={(load) => setStarted((all) => [load, ...all])} />
-      {started.length ? (
+      {current.length ? (
         <section aria-labelledby="progress-title" className="section">
           <h2 id="progress-title">{t('catalog.progress.sectionTitle')}</h2>
-          {started.map((load) => (
+          {current.map((load) => (
             <LoadProgress key={load.id} libraryId={libraryId} initial={load} onFinished={history.reload} />
           ))}
         </section>

@@ -304,7 +304,7 @@ export const catalogEn = {
   'catalog.loadStatus.running': 'Running',
   'catalog.loadStatus.completed': 'Completed',
   'catalog.loadStatus.failed': 'Failed',
-  'catalog.progress.sectionTitle': 'Loads you started',
+  'catalog.progress.sectionTitle': 'Current loads',
   'catalog.progress.title': 'Load of {file}',
   'catalog.progress.label': 'Share of the file read',
   'catalog.progress.records': 'Records done',

@@ -297,7 +297,7 @@ export const catalogEs: Record<keyof typeof catalogEn, string> = {
   'catalog.loadStatus.running': 'En curso',
   'catalog.loadStatus.completed': 'Terminada',
   'catalog.loadStatus.failed': 'Fallida',
-  'catalog.progress.sectionTitle': 'Cargas que inició',
+  'catalog.progress.sectionTitle': 'Cargas actuales',
   'catalog.progress.title': 'Carga de {file}',
   'catalog.progress.label': 'Parte del archivo leída',
   'catalog.progress.records': 'Registros procesados',
