@@ -130,4 +130,53 @@ describe('learning: registration to certificate', () => {
     await settled(third);
     await expectAccessible(third, 'my registrations');
   });
+
+  it('lets a library director register a colleague and subscribe to a topic calendar', async () => {
+    const organiser = await freshPage();
+    await signInViaApi(organiser, DEMO.consortiumStaff);
+    const session = await (await organiser.request.get('/api/v1/auth/session')).json();
+    const headers = { 'x-csrf-token': session.csrfToken };
+    const office = session.user.organization.id as string;
+    const created = await (
+      await organiser.request.post(`/api/v1/libraries/${office}/learning/events`, {
+        headers,
+        data: {
+          titleEn: 'Weeding the collection with data',
+          titleEs: 'Expurgo de la colección con datos',
+          format: 'online',
+          timeZone: 'America/Denver',
+          topic: 'collections',
+          competencyArea: 'information_resources',
+          contactHours: 1,
+          capacity: 10,
+          sessions: [{ startsAt: `${day(8)}T10:00`, endsAt: `${day(8)}T11:00` }],
+          registrationOpensAt: `${day(-1)}T00:00`,
+          registrationClosesAt: `${day(7)}T17:00`,
+        },
+      })
+    ).json();
+    await organiser.request.patch(`/api/v1/libraries/${office}/learning/events/${created.id}`, {
+      headers,
+      data: { status: 'published', version: created.version },
+    });
+
+    const director = await freshPage();
+    await signInViaApi(director, DEMO.director);
+    await director.goto(`/learning/events/${created.id}`);
+    await settled(director);
+    const colleague = director.getByRole('combobox', { name: 'Colleague' });
+    const option = await colleague.locator('option', { hasText: 'ILL' }).first().getAttribute('value');
+    await colleague.selectOption(option!);
+    await director.getByRole('button', { name: 'Register this colleague' }).click();
+    await expect.poll(() => director.locator('main').textContent()).toContain('Registered');
+    await expectAccessible(director, 'event page, library director');
+    const mail = await latestMail(director, DEMO.ill);
+    expect(mail.subject).toBe('Registration confirmed: Weeding the collection with data');
+
+    await director.goto('/learning?topic=collections');
+    await settled(director);
+    const feed = director.getByRole('link', { name: /Subscribe to the calendar of Collections events/ });
+    const ics = await director.request.get((await feed.getAttribute('href'))!);
+    expect(ics.headers()['content-type']).toContain('text/calendar');
+  });
 });

@@ -13,6 +13,7 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { useSession } from '../accounts/session.tsx';
 import { LearningNav } from './LearningNav.tsx';
+import { ColleagueRegistration } from './ColleagueRegistration.tsx';
 import { money, sessionText, titleOf } from './labels.ts';
 import './learning.css';
 
@@ -106,6 +107,7 @@ export function EventPage() {
           <Link to={`/sign-in?next=/learning/events/${e.id}`}>{t('learning.event.signInToRegister')}</Link>
         </p>
       ) : null}
+      <ColleagueRegistration e={e} onDone={result.reload} />
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t('learning.event.details')}</h2>
         {description ? <p lang={locale}>{description}</p> : null}

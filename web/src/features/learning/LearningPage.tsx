@@ -115,6 +115,13 @@ export function LearningPage() {
           {t('learning.filter.apply')}
         </button>
       </form>
+      {query.topic ? (
+        <p>
+          <a href={`/api/v1/learning/feeds/topics/${query.topic}.ics?lang=${locale}`}>
+            {t('learning.topicFeed', { topic: t(`learning.topic.${query.topic}` as MessageKey) })}
+          </a>
+        </p>
+      ) : null}
       <LiveRegion>
         {data ? (data.total ? tp('learning.count', data.total) : t('learning.none')) : ''}
       </LiveRegion>
