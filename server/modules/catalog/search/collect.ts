@@ -6,7 +6,7 @@
  */
 import { NO_YEAR, type SearchIndex } from './search-index.ts';
 import { yearKey } from './score.ts';
-import type { U32 } from './store.ts';
+import type { Bits, U32 } from './store.ts';
 import type { FacetValue, SearchFilters, SearchResponse, SearchSort } from './types.ts';
 
 type Facets = SearchResponse['facets'];
@@ -72,6 +72,7 @@ function topValues(
   for (const id of ids) {
     const count = counts[id]!;
     if (count === 0) continue;
+    if (top.length === limit && count < top[limit - 1]!.count) continue;
     const item = { value: values[id]!, count };
     if (top.length === limit && !worse(top[limit - 1]!, item)) continue;
     let i = Math.min(top.length, limit - 1);
@@ -90,7 +91,7 @@ export type Collected = { total: number; docs: number[]; facets: Facets };
 
 export function collect(
   ix: SearchIndex,
-  set: U32,
+  set: Bits,
   scores: Int32Array,
   filters: SearchFilters,
   sort: SearchSort,

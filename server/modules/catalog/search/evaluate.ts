@@ -10,13 +10,14 @@ import { EXACT, FIELD_BITS, IDENTIFIER, postingScore, STEMMED } from './score.ts
 import type { SearchIndex } from './search-index.ts';
 import { prefixTerms } from './lexicon.ts';
 import { stemEnglish, stemSpanish } from './stem.ts';
-import { FIRST_TERM, grow, type U32 } from './store.ts';
+import { FIRST_TERM, grow, type Bits, type U32 } from './store.ts';
 
 /** Per-document scratch reused across searches (the engine is single-threaded). */
 export type Scratch = {
   scores: Int32Array;
   mark: Uint32Array;
   best: Int32Array;
+  fieldBits: Uint8Array;
   leaf: number;
   phraseMask: U32;
 };
@@ -28,6 +29,7 @@ export function scratchFor(ix: SearchIndex, cache: WeakMap<SearchIndex, Scratch>
       scores: new Int32Array(0),
       mark: new Uint32Array(0),
       best: new Int32Array(0),
+      fieldBits: new Uint8Array(0),
       leaf: 0,
       phraseMask: new Uint32Array(0),
     };
@@ -38,13 +40,14 @@ export function scratchFor(ix: SearchIndex, cache: WeakMap<SearchIndex, Scratch>
     s.scores = new Int32Array(n);
     s.mark = new Uint32Array(n);
     s.best = new Int32Array(n);
+    s.fieldBits = new Uint8Array(n);
     s.leaf = 0;
   }
   s.scores.fill(0, 0, ix.next);
   return s;
 }
 
-export type Evaluation = { set: U32; terms: string[]; ignored: string[] };
+export type Evaluation = { set: Bits; terms: string[]; ignored: string[] };
 
 /** Identifier keys a word in the "all" field may also be (known-item search from the one box). */
 function identifierKeys(word: string): string[] {
@@ -94,12 +97,12 @@ export class Evaluator {
     return { set: out, terms: this.terms, ignored: this.ignored };
   }
 
-  private empty(): U32 {
-    return new Uint32Array(this.words);
+  private empty(): Bits {
+    return new Int32Array(this.words);
   }
 
   /** null = no constraint (an ignored stop word, an empty group). */
-  private node(node: QueryNode, positive: boolean): U32 | null {
+  private node(node: QueryNode, positive: boolean): Bits | null {
     switch (node.type) {
       case 'all':
         return null;
@@ -119,7 +122,7 @@ export class Evaluator {
         return out;
       }
       case 'or': {
-        let acc: U32 | null = null;
+        let acc: Bits | null = null;
         for (const child of node.children) {
           const r = this.node(child, positive);
           if (r === null) continue;
@@ -129,7 +132,7 @@ export class Evaluator {
         return acc;
       }
       case 'and': {
-        let acc: U32 | null = null;
+        let acc: Bits | null = null;
         for (const child of node.children) {
           if (child.type === 'not') continue;
           const r = this.node(child, positive);
@@ -150,7 +153,7 @@ export class Evaluator {
   }
 
   /** ORs a term's postings (restricted to field bits) into `out`, scoring them with `table` when positive. */
-  private add(out: U32, term: number, table: Int32Array | null, mask: number, spanishOnly: boolean): void {
+  private add(out: Bits, term: number, table: Int32Array | null, mask: number, spanishOnly: boolean): void {
     const n = this.ix.postings.df(term);
     if (n === 0) return;
     const { docs, bits, offset } = this.ix.postings.view(term);
@@ -191,7 +194,7 @@ export class Evaluator {
     return true;
   }
 
-  private term(field: string, word: string, positive: boolean): U32 | null {
+  private term(field: string, word: string, positive: boolean): Bits | null {
     this.nextLeaf();
     const out = this.empty();
     const exact = positive ? EXACT : null;
@@ -223,7 +226,7 @@ export class Evaluator {
   }
 
   /** A quoted single word: its exact form only. */
-  private exactWord(field: string, word: string, positive: boolean): U32 | null {
+  private exactWord(field: string, word: string, positive: boolean): Bits | null {
     this.nextLeaf();
     if (positive) this.terms.push(word);
     const out = this.empty();
@@ -233,7 +236,7 @@ export class Evaluator {
     return out;
   }
 
-  private prefix(field: string, word: string, positive: boolean): U32 {
+  private prefix(field: string, word: string, positive: boolean): Bits {
     this.nextLeaf();
     if (positive) this.terms.push(word + '*');
     const out = this.empty();
@@ -244,7 +247,7 @@ export class Evaluator {
   }
 
   /** Candidates have every (non-stop) word; each is verified on its token stream, field value by value. */
-  private phrase(field: string, words: string[], positive: boolean): U32 {
+  private phrase(field: string, words: string[], positive: boolean): Bits {
     this.nextLeaf();
     if (positive) this.terms.push(words.join(' '));
     const ix = this.ix;
@@ -254,17 +257,30 @@ export class Evaluator {
     const out = this.empty();
     if (ids.some((t) => t < 0 || ix.postings.df(t) === 0)) return out;
     const required = ids.filter((_, i) => !STOP_WORDS.has(list[i]!));
-    let candidates: U32 | null = null;
+    // Candidates have every required word; fieldBits[d] keeps the fields where all of them occur, so
+    // documents with the words in different fields are rejected without reading their streams.
+    const fieldBits = this.s.fieldBits;
+    let candidates: Bits | null = null;
     for (const t of required.length > 0 ? required : ids) {
-      const r = this.empty();
-      this.add(r, t, null, mask, false);
-      if (candidates === null) candidates = r;
-      else for (let i = 0; i < this.words; i++) candidates[i]! &= r[i]!;
+      const next = this.empty();
+      const { docs, bits, offset } = ix.postings.view(t);
+      for (let i = offset, end = offset + ix.postings.df(t); i < end; i++) {
+        const b = bits[i]! & mask;
+        if (b === 0) continue;
+        const d = docs[i]!;
+        const bit = 1 << (d & 31);
+        if (candidates === null) fieldBits[d] = b;
+        else if (candidates[d >>> 5]! & bit) fieldBits[d]! &= b;
+        else continue;
+        next[d >>> 5]! |= bit;
+      }
+      candidates = next;
     }
     this.s.phraseMask = grow(this.s.phraseMask, ix.termText.length);
     const posMask = this.s.phraseMask;
     ids.forEach((t, i) => (posMask[t]! |= 1 << i));
     const full = 1 << (ids.length - 1);
+    const idList = Int32Array.from(ids);
     const { streamAt, streamLength, titleLength } = ix;
     const scores = this.s.scores;
     for (let w = 0; w < this.words; w++) {
@@ -273,21 +289,19 @@ export class Evaluator {
         const low = word & -word;
         word ^= low;
         const d = (w << 5) + 31 - Math.clz32(low);
-        const page = ix.streams.page(streamAt[d]!);
-        const start = ix.streams.offset(streamAt[d]!);
-        let state = 0;
-        let fieldBit = 0;
-        let found = 0;
-        for (let k = start, end = start + streamLength[d]!; k < end; k++) {
-          const tok = page[k]!;
-          if (tok < FIRST_TERM) {
-            fieldBit = (1 << tok) & mask;
-            state = 0;
-          } else if (fieldBit !== 0) {
-            state = ((state << 1) | 1) & posMask[tok]!;
-            if (state & full) found |= fieldBit;
-          }
-        }
+        const allowed = fieldBits[d]!;
+        if (allowed === 0) continue;
+        const at = streamAt[d]!;
+        const start = ix.streams.offset(at);
+        const found = phraseFields(
+          ix.streams.page(at),
+          start,
+          start + streamLength[d]!,
+          allowed,
+          idList,
+          posMask,
+          full,
+        );
         if (found === 0) continue;
         out[w]! |= low;
         if (positive) scores[d]! += postingScore(EXACT, found, titleLength[d]!) * list.length;
@@ -296,4 +310,41 @@ export class Evaluator {
     for (const t of ids) posMask[t] = 0;
     return out;
   }
+}
+
+/**
+ * The fields (among `allowed`) in which a document's stream has the phrase: shift-and over the tokens,
+ * restarted at each field value. Short phrases compare tokens with their words directly (no lookup in a
+ * vocabulary-sized table, whose cache misses would dominate).
+ */
+function phraseFields(
+  page: U32,
+  from: number,
+  end: number,
+  allowed: number,
+  ids: Int32Array,
+  posMask: U32,
+  full: number,
+): number {
+  const n = ids.length;
+  const short = n <= 6;
+  let state = 0;
+  let fieldBit = 0;
+  let found = 0;
+  for (let k = from; k < end; k++) {
+    const tok = page[k]!;
+    if (tok < FIRST_TERM) {
+      if (found === allowed) break;
+      fieldBit = (1 << tok) & allowed;
+      state = 0;
+    } else if (fieldBit !== 0) {
+      let m = 0;
+      if (short) {
+        for (let j = 0; j < n; j++) if (tok === ids[j]) m |= 1 << j;
+      } else m = posMask[tok]!;
+      state = ((state << 1) | 1) & m;
+      if ((state & full) !== 0) found |= fieldBit;
+    }
+  }
+  return found;
 }

@@ -11,6 +11,8 @@ type Lexicon = {
   buckets: Map<string, number[]> | null;
   letters: U32; // per term: which letters a-z occur (cheap lower bound on edit distance)
   bucketsUpTo: number;
+  stamps: U32; // per term: the call that last looked at it (dedupes overlapping buckets)
+  stamp: number;
 };
 
 const cache = new WeakMap<SearchIndex, Lexicon>();
@@ -26,6 +28,8 @@ function lexicon(ix: SearchIndex): Lexicon {
       buckets: null,
       letters: new Uint32Array(0),
       bucketsUpTo: 0,
+      stamps: new Uint32Array(0),
+      stamp: 0,
     };
     cache.set(ix, lex);
   }
@@ -52,6 +56,13 @@ function refreshSorted(ix: SearchIndex, lex: Lexicon): void {
   while (j < fresh.length) merged[k++] = fresh[j++]!;
   lex.sorted = merged;
   lex.sortedUpTo = total;
+}
+
+/** Builds the lazy structures now (after a boot load) so the first truncation or misspelling is fast. */
+export function prepareLexicon(ix: SearchIndex): void {
+  const lex = lexicon(ix);
+  refreshSorted(ix, lex);
+  refreshBuckets(ix, lex);
 }
 
 /** Terms (with postings) that start with `prefix`, at most MAX_EXPANSION of them. */
@@ -92,11 +103,27 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Words eligible as corrections: letters only, 3+ long, in at least two documents. */
+/** At most this many words (the most frequent) are offered as corrections. */
+const SPELLING_WORDS = 100_000;
+
+/**
+ * Words eligible as corrections: letters only, 3+ long, in at least two documents, and among the
+ * SPELLING_WORDS most frequent (a rare word is a poor suggestion, and fewer candidates keep it fast).
+ */
 function refreshBuckets(ix: SearchIndex, lex: Lexicon): Map<string, number[]> {
   const total = ix.termText.length;
   if (lex.buckets && total - lex.bucketsUpTo < Math.max(MAX_PENDING, lex.bucketsUpTo / 10))
     return lex.buckets;
+  const eligible: number[] = [];
+  for (let t = FIRST_TERM; t < total; t++) {
+    const w = ix.termText[t]!;
+    if (w.length >= 3 && ix.postings.df(t) >= 2 && /^[a-z]+$/.test(w)) eligible.push(t);
+  }
+  let minDf = 2;
+  if (eligible.length > SPELLING_WORDS) {
+    const dfs = Uint32Array.from(eligible, (t) => ix.postings.df(t)).sort();
+    minDf = dfs[dfs.length - SPELLING_WORDS]!;
+  }
   const buckets = new Map<string, number[]>();
   const letters = new Uint32Array(total);
   const put = (key: string, t: number) => {
@@ -104,35 +131,42 @@ function refreshBuckets(ix: SearchIndex, lex: Lexicon): Map<string, number[]> {
     if (list) list.push(t);
     else buckets.set(key, [t]);
   };
-  for (let t = FIRST_TERM; t < total; t++) {
+  for (const t of eligible) {
+    if (ix.postings.df(t) < minDf) continue;
     const w = ix.termText[t]!;
-    if (w.length < 3 || ix.postings.df(t) < 2 || !/^[a-z]+$/.test(w)) continue;
     letters[t] = letterMask(w);
     put(w[0]! + w.length, t); // same first letter
     put('~' + w[1]! + w.length, t); // same second letter: catches a wrong, missing or extra first letter
   }
   lex.buckets = buckets;
   lex.letters = letters;
+  lex.stamps = new Uint32Array(total);
   lex.bucketsUpTo = total;
   return buckets;
 }
 
-/** Optimal string alignment distance, or max + 1 as soon as it must exceed `max`. */
+const ROW = 64;
+const rows = [new Int32Array(ROW), new Int32Array(ROW), new Int32Array(ROW)];
+
+/** Optimal string alignment distance, or max + 1 as soon as it must exceed `max` (no allocation). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur = new Array<number>(b.length + 1).fill(0);
+  if (b.length >= ROW) return a === b ? 0 : max + 1;
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, prev2[j - 2]! + 1);
+      const cb = b.charCodeAt(j - 1);
+      let v = prev[j - 1]! + (ca === cb ? 0 : 1);
+      if (prev[j]! + 1 < v) v = prev[j]! + 1;
+      if (cur[j - 1]! + 1 < v) v = cur[j - 1]! + 1;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && prev2[j - 2]! + 1 < v)
+        v = prev2[j - 2]! + 1;
       cur[j] = v;
-      rowMin = Math.min(rowMin, v);
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
     [prev2, prev, cur] = [prev, cur, prev2];
@@ -149,15 +183,15 @@ export function bestCorrection(ix: SearchIndex, word: string, minDf: number): st
   const lex = lexicon(ix);
   const buckets = refreshBuckets(ix, lex);
   const mask = letterMask(word);
-  const seen = new Set<number>();
+  const stamp = ++lex.stamp;
   let best: string | null = null;
   let bestScore = -Infinity;
   const max = word.length <= 4 ? 1 : 2;
   for (let len = word.length - max; len <= word.length + max; len++) {
     for (const key of [word[0]! + len, word[1]! + len, '~' + word[1]! + len, '~' + word[0]! + len]) {
       for (const t of buckets.get(key) ?? []) {
-        if (seen.has(t)) continue;
-        seen.add(t);
+        if (lex.stamps[t] === stamp) continue;
+        lex.stamps[t] = stamp;
         if (popcount(lex.letters[t]! ^ mask) > 2 * max) continue;
         const df = ix.postings.df(t);
         if (df <= minDf) continue;

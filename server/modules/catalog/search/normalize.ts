@@ -49,6 +49,35 @@ function foldCodePoint(code: number): string {
 
 /** Calls `emit` with each folded word of `text`, in order. One pass, no regexes on the hot path. */
 export function forEachWord(text: string, emit: (word: string) => void): void {
+  if (!asciiWords(text, emit)) foldedWords(text, emit);
+}
+
+/**
+ * Fast path for plain ASCII text (most catalog data): words are slices of the lower-cased text, no
+ * per-character concatenation. Returns false, having emitted nothing, when the text needs the full fold.
+ */
+function asciiWords(text: string, emit: (word: string) => void): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || c === 39 || c === 96) return false; // non-ASCII, apostrophe, backtick
+  }
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? lower.charCodeAt(i) : 32;
+    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (wordChar) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      emit(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return true;
+}
+
+function foldedWords(text: string, emit: (word: string) => void): void {
   let word = '';
   const n = text.length;
   for (let i = 0; i < n; i++) {

@@ -6,9 +6,10 @@
  */
 import { forEachWord, normalizeIsbn, normalizeIssn, normalizeLccn, normalizeOclc } from './normalize.ts';
 import { AUTHOR, IDENTIFIER, NOTES, PUBLISHER, SERIES, SUBJECT, TITLE, TITLE_ALT } from './score.ts';
+import { prepareLexicon } from './lexicon.ts';
 import { runSearch } from './search.ts';
 import { stemEnglish, stemSpanish } from './stem.ts';
-import { FIRST_TERM, grow, Postings, TokenStreams, ValueDictionary, type U32 } from './store.ts';
+import { FIRST_TERM, grow, Postings, TokenStreams, ValueDictionary, type Bits, type U32 } from './store.ts';
 import type { SearchDoc, SearchRequest, SearchResponse } from './types.ts';
 
 export const NO_YEAR = -32768;
@@ -47,7 +48,7 @@ export class SearchIndex {
   // Per document number.
   next = 0;
   dead = 0;
-  alive: U32 = new Uint32Array(64);
+  alive: Bits = new Int32Array(64);
   format = new Uint16Array(1024);
   language = new Uint16Array(1024);
   year = new Int16Array(1024);
@@ -103,6 +104,15 @@ export class SearchIndex {
     return runSearch(this, request);
   }
 
+  /**
+   * Builds what searches otherwise build lazily on first use (sorted vocabulary for truncation, spelling
+   * buckets for did-you-mean): call after the boot load so no user waits for it.
+   */
+  prepare(): void {
+    if (this.postings.garbage > 0) this.postings.repack();
+    prepareLexicon(this);
+  }
+
   /** Term number of a folded word (or "#i…" identifier key), or -1. */
   term(word: string): number {
     return this.termIds.get(word) ?? -1;
@@ -141,12 +151,12 @@ export class SearchIndex {
   private addWord(word: string): void {
     const t = this.intern(word);
     if (this.docBits[t] === 0) {
-      this.touched = grow(this.touched, this.touchedCount + 1);
+      if (this.touchedCount === this.touched.length) this.touched = grow(this.touched, this.touchedCount + 1);
       this.touched[this.touchedCount++] = t;
     }
     this.docBits[t]! |= this.currentBit;
     if (this.tokenCount < MAX_DOC_TOKENS) {
-      this.tokens = grow(this.tokens, this.tokenCount + 1);
+      if (this.tokenCount === this.tokens.length) this.tokens = grow(this.tokens, this.tokenCount + 1);
       this.tokens[this.tokenCount++] = t;
     }
   }
@@ -155,7 +165,7 @@ export class SearchIndex {
     this.currentBit = bit;
     for (const value of values) {
       if (this.tokenCount < MAX_DOC_TOKENS) {
-        this.tokens = grow(this.tokens, this.tokenCount + 1);
+        if (this.tokenCount === this.tokens.length) this.tokens = grow(this.tokens, this.tokenCount + 1);
         this.tokens[this.tokenCount++] = tag;
       }
       forEachWord(value, this.onWord);
@@ -166,7 +176,7 @@ export class SearchIndex {
     this.currentBit = IDENTIFIER;
     const t = this.intern(key);
     if (this.docBits[t] === 0) {
-      this.touched = grow(this.touched, this.touchedCount + 1);
+      if (this.touchedCount === this.touched.length) this.touched = grow(this.touched, this.touchedCount + 1);
       this.touched[this.touchedCount++] = t;
     }
     this.docBits[t]! |= IDENTIFIER;

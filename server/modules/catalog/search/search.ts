@@ -10,7 +10,7 @@ import { parseQuery, type QueryNode } from './query.ts';
 import { WHOLE_TITLE_BONUS } from './score.ts';
 import type { SearchIndex } from './search-index.ts';
 import { stemEnglish } from './stem.ts';
-import type { U32 } from './store.ts';
+import type { Bits } from './store.ts';
 import {
   MAX_LIMIT,
   MAX_WINDOW,
@@ -100,7 +100,7 @@ function plainWords(node: QueryNode): string[] | null {
 }
 
 /** Documents whose whole title is the query (a leading article on either side aside) rank first. */
-function wholeTitleBonus(ix: SearchIndex, ast: QueryNode, set: U32, scores: Int32Array): void {
+function wholeTitleBonus(ix: SearchIndex, ast: QueryNode, set: Bits, scores: Int32Array): void {
   let words = plainWords(ast);
   if (!words || words.length === 0) return;
   if (words.length > 1 && STOP_WORDS.has(words[0]!)) words = words.slice(1);

@@ -7,6 +7,8 @@
 
 export type U32 = Uint32Array<ArrayBuffer>;
 export type U8 = Uint8Array<ArrayBuffer>;
+/** Bitsets of document numbers: signed words, so bit 31 never turns a word into a heap number. */
+export type Bits = Int32Array<ArrayBuffer>;
 
 const PAGE_BITS = 22;
 const PAGE = 1 << PAGE_BITS; // entries per page: 16 MB of numbers + 4 MB of field bits
