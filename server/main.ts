@@ -4,6 +4,7 @@ import { EnvError, loadEnv } from './platform/env.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { seedDemo, DEMO_PASSWORD } from './seed/index.ts';
 import { pendingCatalogLoads, seedDemoCatalog } from './seed/catalog.ts';
+import { seedDemoSharing } from './seed/sharing.ts';
 
 /** The web server: API + web app on one port. Prints the URL and, on the demo data, the demo logins. */
 async function main() {
@@ -12,6 +13,8 @@ async function main() {
   const ctx = await createContext(env);
   let logins: Awaited<ReturnType<typeof seedDemo>>['logins'] = [];
   if (env.seedDemo) logins = (await seedDemo(ctx.db)).logins;
+  // A year of interlibrary-loan traffic between the demo libraries (only into an empty sharing module).
+  if (env.seedDemo) await seedDemoSharing(ctx.db);
   await ctx.jobs.start({ work: env.jobsMode === 'inline' });
   const app = await buildApp(ctx);
 

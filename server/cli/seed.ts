@@ -1,6 +1,7 @@
 import { migrateDatabase, openDatabase } from '../platform/db/client.ts';
 import { loadEnv } from '../platform/env.ts';
 import { seedDemo, DEMO_PASSWORD } from '../seed/index.ts';
+import { seedDemoSharing } from '../seed/sharing.ts';
 
 /** `npm run db:seed`: load the demo consortium (idempotent: only missing rows are added). */
 const env = loadEnv();
@@ -8,6 +9,7 @@ const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env
 try {
   await migrateDatabase(database);
   const { logins } = await seedDemo(database.db);
+  await seedDemoSharing(database.db);
   process.stdout.write(
     `Demo data loaded (${database.kind}). Password for all demo logins: ${DEMO_PASSWORD}\n`,
   );
