@@ -73,7 +73,13 @@ function LibraryLoads({ libraryId }: { libraryId: string }) {
   };
   return (
     <>
-      <UploadForm libraryId={libraryId} onStarted={(load) => setStarted((all) => [load, ...all])} />
+      <UploadForm
+        libraryId={libraryId}
+        onStarted={(load) => {
+          setStarted((all) => [load, ...all]);
+          history.reload();
+        }}
+      />
       {current.length ? (
         <section aria-labelledby="progress-title" className="section">
           <h2 id="progress-title">{t('catalog.progress.sectionTitle')}</h2>
