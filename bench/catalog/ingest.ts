@@ -19,7 +19,9 @@ import type { GenerateSummary } from './generate.ts';
  * hardware baseline: plain COPY of as many (id, jsonb) rows into an unindexed table of the same database.
  */
 export type DbKind = 'postgres' | 'pglite';
-export const BENCH_DATABASE = 'amigos_bench_catalog';
+export const BENCH_DATABASE = process.env.BENCH_CATALOG_DATABASE ?? 'amigos_bench_catalog';
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(BENCH_DATABASE))
+  throw new Error('BENCH_CATALOG_DATABASE must be a plain lower-case identifier');
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function benchDatabaseUrl() {
@@ -36,9 +38,22 @@ export async function openBenchDatabase(kind: DbKind, keep = false): Promise<Ben
   if (kind === 'postgres') {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-    await admin.end();
+    try {
+      // Dropping with FORCE would kill another run's load: refuse instead.
+      const { rows } = await admin.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+        [BENCH_DATABASE],
+      );
+      if (Number(rows[0]!.n) > 0)
+        throw new Error(
+          `${rows[0]!.n} session(s) are connected to ${BENCH_DATABASE} (another bench run?); ` +
+            'wait for it or set BENCH_CATALOG_DATABASE to another name',
+        );
+      await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE}`);
+      await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+    } finally {
+      await admin.end();
+    }
     databaseUrl = benchDatabaseUrl();
   }
   const env = loadEnv({

@@ -39,6 +39,8 @@ import { benchSearch } from './search.ts';
  *   BENCH_CATALOG_PROFILE=1  writes a CPU profile of the ingest phase and prints the top functions; on
  *                            PostgreSQL also samples the statements the server is running (pg-sampler.ts)
  *   BENCH_CATALOG_KEEP=1     keeps the loaded database (for search work) instead of dropping it
+ *   BENCH_CATALOG_DATABASE=name  the PostgreSQL database (default amigos_bench_catalog); a run refuses to
+ *                            start while another session is connected to it
  * Generated files are cached in the temp directory, keyed by size, seed and the generator's source.
  */
 const env = process.env;
@@ -64,22 +66,36 @@ function catalogFor(records: number): GenerateSummary & { dir: string } {
     'amigos-bench-catalog',
     `${records}-s${SEED}-l${LIBRARIES}-${hash.digest('hex').slice(0, 10)}`,
   );
+  // File paths are taken relative to the directory: it is generated under another name, then renamed.
+  const located = (summary: GenerateSummary) => ({
+    ...summary,
+    libraries: summary.libraries.map((l) => ({ ...l, file: path.join(dir, path.basename(l.file)) })),
+    dir,
+  });
   const summaryFile = path.join(dir, 'catalog.json');
   if (fs.existsSync(summaryFile))
-    return { ...(JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as GenerateSummary), dir };
-  fs.rmSync(dir, { recursive: true, force: true });
+    return located(JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as GenerateSummary);
+  // Generated aside and renamed into place, so a concurrent run never reads a half-written catalogue.
+  const part = `${dir}.part-${process.pid}`;
+  fs.rmSync(part, { recursive: true, force: true });
   const summary = generateCatalog({
     records,
     libraries: benchSymbols(LIBRARIES),
     seed: SEED,
-    outDir: dir,
+    outDir: part,
     truth: true,
   });
+  try {
+    fs.renameSync(part, dir);
+  } catch {
+    // Another run finished the same catalogue first: use it.
+    fs.rmSync(part, { recursive: true, force: true });
+  }
   console.log(
     `  generated ${fmt(summary.records)} records in ${summary.seconds.toFixed(1)} s ` +
       `(${fmt(summary.records / summary.seconds)}/s) → ${dir}`,
   );
-  return { ...summary, dir };
+  return located(summary);
 }
 
 function describe(c: GenerateSummary) {
@@ -114,10 +130,10 @@ const childrenCpu = () => {
 async function benchParse(c: GenerateSummary & { dir: string }) {
   const file = path.join(c.dir, 'all.mrc');
   if (!fs.existsSync(file)) {
-    const out = fs.openSync(`${file}.part`, 'w');
+    const out = fs.openSync(`${file}.part-${process.pid}`, 'w');
     for (const l of c.libraries) fs.writeSync(out, fs.readFileSync(l.file));
     fs.closeSync(out);
-    fs.renameSync(`${file}.part`, file);
+    fs.renameSync(`${file}.part-${process.pid}`, file);
   }
   await ours(file); // warm-up
   // Best of three runs each: the least disturbed by other jobs on the machine.
