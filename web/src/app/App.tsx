@@ -26,7 +26,13 @@ import { AdvancedSearchPage } from '../features/catalog/AdvancedSearchPage.tsx';
 import { RecordPage } from '../features/catalog/RecordPage.tsx';
 import { LoadsPage } from '../features/catalog/LoadsPage.tsx';
 import { LoadReportPage } from '../features/catalog/LoadReportPage.tsx';
-import { SharingPage } from '../features/sharing/SharingPage.tsx';
+import { LendingPage, SharingPage } from '../features/sharing/SharingPage.tsx';
+import { NewRequestPage } from '../features/sharing/NewRequestPage.tsx';
+import { RequestPage as SharingRequestPage } from '../features/sharing/RequestPage.tsx';
+import { SlipsPage } from '../features/sharing/SlipsPage.tsx';
+import { PolicyPage } from '../features/sharing/PolicyPage.tsx';
+import { AnalyticsPage } from '../features/sharing/AnalyticsPage.tsx';
+import { NotificationsPage } from '../features/sharing/NotificationsPage.tsx';
 import { LearningPage } from '../features/learning/LearningPage.tsx';
 import { EventPage } from '../features/learning/EventPage.tsx';
 import { MyLearningPage } from '../features/learning/MyLearningPage.tsx';
@@ -77,7 +83,14 @@ export function App() {
               <Route path="catalog/records/:clusterId" element={<RecordPage />} />
               <Route path="catalog/loads" element={auth(<LoadsPage />)} />
               <Route path="catalog/loads/:loadId" element={auth(<LoadReportPage />)} />
-              <Route path="sharing" element={<SharingPage />} />
+              <Route path="sharing" element={auth(<SharingPage />)} />
+              <Route path="sharing/lending" element={auth(<LendingPage />)} />
+              <Route path="sharing/requests/new" element={auth(<NewRequestPage />)} />
+              <Route path="sharing/requests/:requestId" element={auth(<SharingRequestPage />)} />
+              <Route path="sharing/slips" element={auth(<SlipsPage />)} />
+              <Route path="sharing/policy" element={auth(<PolicyPage />)} />
+              <Route path="sharing/analytics" element={auth(<AnalyticsPage />)} />
+              <Route path="sharing/notifications" element={auth(<NotificationsPage />)} />
               <Route path="learning" element={<LearningPage />} />
               <Route path="learning/events/:eventId" element={<EventPage />} />
               <Route path="learning/mine" element={auth(<MyLearningPage />)} />

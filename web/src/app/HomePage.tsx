@@ -11,7 +11,7 @@ type Area = { to: string; title: MessageKey; text: MessageKey; ready: boolean };
 const AREAS: Area[] = [
   { to: '/members', title: 'nav.members', text: 'home.area.members', ready: true },
   { to: '/catalog', title: 'nav.catalog', text: 'home.area.catalog', ready: true },
-  { to: '/sharing', title: 'nav.sharing', text: 'home.area.sharing', ready: false },
+  { to: '/sharing', title: 'nav.sharing', text: 'home.area.sharing', ready: true },
   { to: '/learning', title: 'nav.learning', text: 'home.area.learning', ready: true },
   { to: '/community', title: 'nav.community', text: 'home.area.community', ready: false },
   { to: '/data', title: 'nav.data', text: 'home.area.data', ready: false },

@@ -4,11 +4,13 @@
  */
 import { catalogEn } from '../features/catalog/messages.en.ts';
 import { learningEn } from '../features/learning/messages.en.ts';
+import { sharingEn } from '../features/sharing/messages.en.ts';
 
 export const en = {
   // Feature dictionaries live beside their pages; each feature owns its keys.
   ...catalogEn,
   ...learningEn,
+  ...sharingEn,
   'site.name': 'Amigos Commons',
 
   // Layout and navigation

@@ -3,10 +3,12 @@ import type { Messages } from './en.ts';
 /** Spanish (US). Typed as `Messages`: a missing or extra key does not compile. */
 import { catalogEs } from '../features/catalog/messages.es.ts';
 import { learningEs } from '../features/learning/messages.es.ts';
+import { sharingEs } from '../features/sharing/messages.es.ts';
 
 export const es: Messages = {
   ...catalogEs,
   ...learningEs,
+  ...sharingEs,
   'site.name': 'Amigos Commons',
 
   // Diseño y navegación

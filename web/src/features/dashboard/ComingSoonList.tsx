@@ -3,7 +3,6 @@ import { useI18n } from '../../i18n/context.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 
 const AREAS: Array<{ to: string; title: MessageKey; text: MessageKey }> = [
-  { to: '/sharing', title: 'nav.sharing', text: 'home.area.sharing' },
   { to: '/learning', title: 'nav.learning', text: 'home.area.learning' },
   { to: '/community', title: 'nav.community', text: 'home.area.community' },
   { to: '/data', title: 'nav.data', text: 'home.area.data' },

@@ -3,6 +3,7 @@ import type { Me } from '../../api/accounts.ts';
 import { isAdmin, isConsortiumStaff } from '../../api/enums.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { canLoad } from '../catalog/access.ts';
+import { canUseSharing } from '../sharing/values.ts';
 
 export function Shortcuts({ user }: { user: Me }) {
   const { t } = useI18n();
@@ -18,6 +19,11 @@ export function Shortcuts({ user }: { user: Me }) {
         <li>
           <Link to="/catalog">{t('catalog.shortcut.search')}</Link>
         </li>
+        {canUseSharing(user) ? (
+          <li>
+            <Link to="/sharing">{t('ill.shortcut')}</Link>
+          </li>
+        ) : null}
         {canLoad(user) ? (
           <li>
             <Link to="/catalog/loads">{t('catalog.shortcut.loads')}</Link>

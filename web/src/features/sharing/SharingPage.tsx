@@ -1,11 +1,10 @@
-import { ComingSoon } from '../../ui/ComingSoon.tsx';
+import { QueuePage } from './QueuePage.tsx';
 
+/** /sharing: the borrowing queue; /sharing/lending: the lending queue. */
 export function SharingPage() {
-  return (
-    <ComingSoon
-      title="sharing.title"
-      lead="sharing.lead"
-      plans={['sharing.plan1', 'sharing.plan2', 'sharing.plan3']}
-    />
-  );
+  return <QueuePage side="borrowing" />;
+}
+
+export function LendingPage() {
+  return <QueuePage side="lending" />;
 }
