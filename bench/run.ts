@@ -2,9 +2,10 @@ import { benchDirectory } from './directory.ts';
 import { benchMarcParse } from './marc-parse.ts';
 import { printDedupBench } from './dedup.ts';
 import { benchRegistration } from './registration.ts';
+import { benchSharing } from './sharing.ts';
 
 /** `npm run bench`: every benchmark, each printed beside its baseline from the same run. */
-/** BENCH_ONLY=directory|marc|registration|dedup|catalog runs one of them; the catalogue at scale (bench/catalog/run.ts,
+/** BENCH_ONLY=directory|marc|registration|sharing|dedup|catalog runs one of them; the catalogue at scale (bench/catalog/run.ts,
  * up to hours at 1M records) runs only when asked for. */
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'directory') {
@@ -13,6 +14,7 @@ if (!only || only === 'directory') {
 }
 if (!only || only === 'marc') await benchMarcParse();
 if (!only || only === 'registration') await benchRegistration();
+if (!only || only === 'sharing') await benchSharing();
 if (!only || only === 'dedup') printDedupBench(Number(process.env.BENCH_DEDUP_RECORDS ?? 200_000));
 // Imported on demand: it loads the whole server (boot, modules) to drive the load service.
 if (only === 'catalog') await (await import('./catalog/run.ts')).benchCatalog();

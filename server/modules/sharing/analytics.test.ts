@@ -55,15 +55,13 @@ beforeAll(async () => {
       })
       .returning();
     if (r.ship !== null)
-      await t.ctx.db
-        .insert(sharingAttempts)
-        .values({
-          requestId: req!.id,
-          lenderId: w.libraryC.id,
-          position: 1,
-          state: 'shipped',
-          shippedAt: h(r.created, r.ship),
-        });
+      await t.ctx.db.insert(sharingAttempts).values({
+        requestId: req!.id,
+        lenderId: w.libraryC.id,
+        position: 1,
+        state: 'shipped',
+        shippedAt: h(r.created, r.ship),
+      });
   }
 });
 afterAll(() => t.close());

@@ -77,6 +77,31 @@ describe('answer timeouts', () => {
   });
 });
 
+describe('overdue and due-soon sweeps', () => {
+  it('marks a loan past its due date overdue on both sides, once, and tells the patron', async () => {
+    const clusterId = await insertCluster(t.ctx.db, [{ libraryId: w.libraryC.id }]);
+    const r = await create({ serviceType: 'loan', clusterId, patron: PATRON });
+    await act(c, r.id, 'will_supply');
+    await act(c, r.id, 'ship', { dueDate: '2030-03-10' });
+    await act(a, r.id, 'mark_received');
+    await act(a, r.id, 'check_out_to_patron');
+    const timers = sharingServices(t.ctx).timers;
+    expect(await timers.dueSoon(new Date('2030-03-01T12:00:00Z'))).toBe(0);
+    expect(await timers.dueSoon(new Date('2030-03-08T12:00:00Z'))).toBeGreaterThanOrEqual(1);
+    expect(await timers.dueSoon(new Date('2030-03-09T12:00:00Z'))).toBe(0);
+    // 10 March is still the due date in Oklahoma at 03:00 UTC on the 11th.
+    expect(await timers.overdue(new Date('2030-03-11T03:00:00Z'))).toBe(0);
+    expect(await timers.overdue(new Date('2030-03-11T12:00:00Z'))).toBeGreaterThanOrEqual(1);
+    expect(await timers.overdue(new Date('2030-03-11T13:00:00Z'))).toBe(0);
+    expect((await detail(a, r.id)).state).toBe('overdue');
+    expect((await detail(c, r.id)).attempt!.state).toBe('overdue');
+    const mails = await t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, PATRON.email));
+    expect(mails.map((m) => m.template)).toEqual(
+      expect.arrayContaining(['sharing.patron.due_soon', 'sharing.patron.overdue']),
+    );
+  });
+});
+
 describe('privacy', () => {
   it('never shows patron data to the lender, on any lending endpoint', async () => {
     const clusterId = await insertCluster(t.ctx.db, [{ libraryId: w.libraryC.id }]);

@@ -17,12 +17,18 @@ export class Notifier {
 
   async write(tx: Db, notices: readonly Notice[]): Promise<string[]> {
     const mailIds: string[] = [];
+    // One change often tells the same library twice (e.g. a lender moved on, the next asked): read once.
+    const requests = new Map<string, Promise<q.RequestRow | null>>();
+    const staffOf = new Map<string, ReturnType<typeof staffWithCapability>>();
     for (const n of notices) {
-      const req = await q.findRequest(tx, n.requestId);
+      if (!requests.has(n.requestId)) requests.set(n.requestId, q.findRequest(tx, n.requestId));
+      const req = await requests.get(n.requestId)!;
       if (!req) continue;
       const number = requestNumber(req.seq);
       if (n.to === 'staff') {
-        const staff = await staffWithCapability(tx, n.libraryId, 'sharing');
+        if (!staffOf.has(n.libraryId))
+          staffOf.set(n.libraryId, staffWithCapability(tx, n.libraryId, 'sharing'));
+        const staff = await staffOf.get(n.libraryId)!;
         const link = `/sharing/requests/${req.id}`;
         await q.insertNotifications(
           tx,
