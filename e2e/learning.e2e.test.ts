@@ -179,4 +179,31 @@ describe('learning: registration to certificate', () => {
     const ics = await director.request.get((await feed.getAttribute('href'))!);
     expect(ics.headers()['content-type']).toContain('text/calendar');
   });
+
+  it('is in Spanish and axe-clean for a Spanish-speaking organiser', async () => {
+    const page = await freshPage();
+    await signInViaApi(page, DEMO.consortiumStaff);
+    const session = await (await page.request.get('/api/v1/auth/session')).json();
+    await page.request.patch('/api/v1/me', {
+      data: { locale: 'es' },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    const events = await (await page.request.get('/api/v1/learning/events?q=RDA')).json();
+    const id = events.items[0].id as string;
+    const checks: [string, string][] = [
+      ['/learning', 'Aprendizaje'],
+      [`/learning/events/${id}`, 'Catalogación con RDA'],
+      ['/learning/mine', 'Mis inscripciones'],
+      ['/learning/transcript', 'Mi expediente'],
+      ['/learning/organise', 'Organizar eventos'],
+      ['/learning/organise/new', 'Crear un evento'],
+      [`/learning/organise/${id}`, 'Catalogación con RDA'],
+    ];
+    for (const [path, heading] of checks) {
+      await page.goto(path);
+      await settled(page);
+      await expect.poll(() => page.locator('h1').textContent()).toContain(heading);
+      await expectAccessible(page, `${path} (es)`);
+    }
+  });
 });

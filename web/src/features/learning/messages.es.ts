@@ -195,7 +195,7 @@ export const learningEs: Record<keyof typeof learningEn, string> = {
   'learning.admin.library': 'Biblioteca',
   'learning.admin.attendance': 'Asistencia',
   'learning.admin.checkIn': 'Registrar llegada',
-  'learning.admin.checkInFor': 'Registrar la llegada de {name}',
+  'learning.admin.checkInFor': 'Registrar llegada de {name}',
   'learning.admin.undoCheckIn': 'Deshacer la llegada',
   'learning.admin.undoCheckInFor': 'Deshacer la llegada de {name}',
   'learning.admin.attended': 'Asistió',
