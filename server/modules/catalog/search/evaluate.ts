@@ -10,7 +10,7 @@ import { EXACT, FIELD_BITS, IDENTIFIER, postingScore, STEMMED } from './score.ts
 import type { SearchIndex } from './search-index.ts';
 import { prefixTerms } from './lexicon.ts';
 import { stemEnglish, stemSpanish } from './stem.ts';
-import { FIRST_TERM, grow, type Bits, type U32 } from './store.ts';
+import { FIRST_TERM, grow, MULTIPLE, type Bits, type U32 } from './store.ts';
 
 /** Per-document scratch reused across searches (the engine is single-threaded). */
 export type Scratch = {
@@ -256,12 +256,17 @@ export class Evaluator {
     const ids = list.map((w) => ix.term(w));
     const out = this.empty();
     if (ids.some((t) => t < 0 || ix.postings.df(t) === 0)) return out;
-    const required = ids.filter((_, i) => !STOP_WORDS.has(list[i]!));
+    // Words that must be present, with their offsets in the phrase (all of them if all are stop words).
+    let required = ids
+      .map((t, offset) => ({ t, offset }))
+      .filter(({ offset }) => !STOP_WORDS.has(list[offset]!));
+    if (required.length === 0) required = ids.map((t, offset) => ({ t, offset }));
+    const allRequired = required.length === ids.length;
     // Candidates have every required word; fieldBits[d] keeps the fields where all of them occur, so
     // documents with the words in different fields are rejected without reading their streams.
     const fieldBits = this.s.fieldBits;
     let candidates: Bits | null = null;
-    for (const t of required.length > 0 ? required : ids) {
+    for (const { t } of required) {
       const next = this.empty();
       const { docs, bits, offset } = ix.postings.view(t);
       for (let i = offset, end = offset + ix.postings.df(t); i < end; i++) {
@@ -276,6 +281,12 @@ export class Evaluator {
       }
       candidates = next;
     }
+    const cursors = required.map(({ t, offset }) => ({
+      ...ix.postings.view(t),
+      at: 0,
+      phraseOffset: offset,
+    }));
+    for (const c of cursors) c.at = c.offset;
     this.s.phraseMask = grow(this.s.phraseMask, ix.termText.length);
     const posMask = this.s.phraseMask;
     ids.forEach((t, i) => (posMask[t]! |= 1 << i));
@@ -291,17 +302,33 @@ export class Evaluator {
         const d = (w << 5) + 31 - Math.clz32(low);
         const allowed = fieldBits[d]!;
         if (allowed === 0) continue;
-        const at = streamAt[d]!;
-        const start = ix.streams.offset(at);
-        const found = phraseFields(
-          ix.streams.page(at),
-          start,
-          start + streamLength[d]!,
-          allowed,
-          idList,
-          posMask,
-          full,
-        );
+        // First positions from the postings: words that occur once must be adjacent; when every word
+        // occurs once and none is a skipped stop word, that decides it without reading the stream.
+        let base = -1;
+        let multiple = false;
+        let aligned = true;
+        for (const c of cursors) {
+          while (c.docs[c.at]! < d) c.at++;
+          const position = c.bits[c.at]! >>> 8;
+          if (position & MULTIPLE) multiple = true;
+          else if (base < 0) base = position - c.phraseOffset;
+          else if (position - c.phraseOffset !== base) aligned = false;
+        }
+        if (!aligned) continue;
+        let found = allowed;
+        if (multiple || !allRequired) {
+          const at = streamAt[d]!;
+          const start = ix.streams.offset(at);
+          found = phraseFields(
+            ix.streams.page(at),
+            start,
+            start + streamLength[d]!,
+            allowed,
+            idList,
+            posMask,
+            full,
+          );
+        }
         if (found === 0) continue;
         out[w]! |= low;
         if (positive) scores[d]! += postingScore(EXACT, found, titleLength[d]!) * list.length;

@@ -9,7 +9,16 @@ import { AUTHOR, IDENTIFIER, NOTES, PUBLISHER, SERIES, SUBJECT, TITLE, TITLE_ALT
 import { prepareLexicon } from './lexicon.ts';
 import { runSearch } from './search.ts';
 import { stemEnglish, stemSpanish } from './stem.ts';
-import { FIRST_TERM, grow, Postings, TokenStreams, ValueDictionary, type Bits, type U32 } from './store.ts';
+import {
+  FIRST_TERM,
+  grow,
+  MULTIPLE,
+  Postings,
+  TokenStreams,
+  ValueDictionary,
+  type Bits,
+  type U32,
+} from './store.ts';
 import type { SearchDoc, SearchRequest, SearchResponse } from './types.ts';
 
 export const NO_YEAR = -32768;
@@ -77,6 +86,8 @@ export class SearchIndex {
   private readonly compactRatio: number;
   private readonly compactMinDead: number;
   private docBits = new Uint8Array(1024);
+  /** Per term, for the document being added: first stream position, | MULTIPLE when seen again. */
+  private docPos = new Uint16Array(1024);
   private touched: U32 = new Uint32Array(256);
   private touchedCount = 0;
   private tokens: U32 = new Uint32Array(1024);
@@ -131,6 +142,7 @@ export class SearchIndex {
       this.esNext = grow(this.esNext, t + 1);
       this.linked = grow(this.linked, t + 1);
       this.docBits = grow(this.docBits, t + 1);
+      this.docPos = grow(this.docPos, t + 1);
     }
     return t;
   }
@@ -153,7 +165,8 @@ export class SearchIndex {
     if (this.docBits[t] === 0) {
       if (this.touchedCount === this.touched.length) this.touched = grow(this.touched, this.touchedCount + 1);
       this.touched[this.touchedCount++] = t;
-    }
+      this.docPos[t] = this.tokenCount < MULTIPLE ? this.tokenCount : MULTIPLE;
+    } else this.docPos[t]! |= MULTIPLE;
     this.docBits[t]! |= this.currentBit;
     if (this.tokenCount < MAX_DOC_TOKENS) {
       if (this.tokenCount === this.tokens.length) this.tokens = grow(this.tokens, this.tokenCount + 1);
@@ -178,6 +191,7 @@ export class SearchIndex {
     if (this.docBits[t] === 0) {
       if (this.touchedCount === this.touched.length) this.touched = grow(this.touched, this.touchedCount + 1);
       this.touched[this.touchedCount++] = t;
+      this.docPos[t] = MULTIPLE;
     }
     this.docBits[t]! |= IDENTIFIER;
   }
@@ -210,7 +224,7 @@ export class SearchIndex {
     for (let i = 0; i < this.touchedCount; i++) {
       const t = this.touched[i]!;
       if (this.linked[t] === 0) this.link(t);
-      this.postings.add(t, d, this.docBits[t]!);
+      this.postings.add(t, d, this.docBits[t]! | (this.docPos[t]! << 8));
       this.docBits[t] = 0;
     }
     this.streamAt[d] = this.streams.append(this.tokens, this.tokenCount);

@@ -53,6 +53,21 @@ describe('phrases', () => {
     ['"war peace"', []],
     ['"war" -"and peace"', ['apart', 'reversed']],
   ])('%s', (q, expected) => expect(matchSet(ix, q)).toEqual(expected));
+
+  it('decides by positions, by reading streams when a word repeats, and never across field values', () => {
+    const places = indexOf([
+      doc('repeat', { title: 'New York and new Jersey ferries' }),
+      doc('values', { title: 'Atlas', subjects: ['United', 'States -- Maps'] }),
+      doc('once', { title: 'Atlas', subjects: ['United States -- Maps'] }),
+      doc('gap', { title: 'United we stand, States we are' }),
+    ]);
+    expect(matchSet(places, '"new jersey"')).toEqual(['repeat']);
+    expect(matchSet(places, '"york jersey"')).toEqual([]);
+    expect(matchSet(places, '"new york"')).toEqual(['repeat']);
+    expect(matchSet(places, '"united states"')).toEqual(['once']);
+    expect(matchSet(places, 'subject:"united states maps"')).toEqual(['once']);
+    expect(matchSet(places, 'title:"united states"')).toEqual([]);
+  });
 });
 
 describe('stemming and folding', () => {

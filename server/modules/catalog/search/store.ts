@@ -1,7 +1,9 @@
 /**
- * Typed-array storage for the index. Postings are sorted internal document numbers with a parallel byte of
- * field bits, kept in large shared pages (a term's list is a region of a page that moves to a region twice as
- * large when full) so a million small lists cost no per-list object; lists past BIG_LIST get arrays of their
+ * Typed-array storage for the index. Postings are sorted internal document numbers with a parallel word:
+ * field bits (low byte) and the word's first position in the document's token stream (next 15 bits, bit 23
+ * set when the word occurs more than once), so most phrases are decided without reading streams. They live
+ * in large shared pages (a term's list is a region of a page that moves to a region twice as large when
+ * full) so a million small lists cost no per-list object; lists past BIG_LIST get arrays of their
  * own. Document numbers only grow, so appending keeps every list sorted.
  */
 
@@ -11,7 +13,7 @@ export type U8 = Uint8Array<ArrayBuffer>;
 export type Bits = Int32Array<ArrayBuffer>;
 
 const PAGE_BITS = 22;
-const PAGE = 1 << PAGE_BITS; // entries per page: 16 MB of numbers + 4 MB of field bits
+const PAGE = 1 << PAGE_BITS; // entries per page: 16 MB of numbers + 16 MB of bits and positions
 const BIG_LIST = 1 << 16; // longer lists leave the pages
 const NO_BIG = 0xffffffff;
 
@@ -29,14 +31,14 @@ export function grow<
 
 export class Postings {
   private docPages: U32[] = [];
-  private bitPages: U8[] = [];
+  private bitPages: U32[] = [];
   private used = PAGE; // forces a first page
   private start: U32 = new Uint32Array(1024);
   private len: U32 = new Uint32Array(1024);
   private cap: U32 = new Uint32Array(1024);
   private bigIndex: U32 = new Uint32Array(1024).fill(NO_BIG);
   private bigDocs: U32[] = [];
-  private bigBits: U8[] = [];
+  private bigBits: U32[] = [];
   /** Entries in abandoned regions, reclaimed by repack(). */
   garbage = 0;
   live = 0;
@@ -59,7 +61,7 @@ export class Postings {
   private allocate(size: number): number {
     if (this.used + size > PAGE) {
       this.docPages.push(new Uint32Array(PAGE));
-      this.bitPages.push(new Uint8Array(PAGE));
+      this.bitPages.push(new Uint32Array(PAGE));
       this.used = 0;
     }
     const at = (this.docPages.length - 1) * PAGE + this.used;
@@ -109,10 +111,10 @@ export class Postings {
   }
 
   /** The arrays holding a term's list and where it starts in them (entries offset .. offset + df - 1). */
-  view(term: number): { docs: U32; bits: U8; offset: number } {
+  view(term: number): { docs: U32; bits: U32; offset: number } {
     const big = term < this.bigIndex.length ? this.bigIndex[term]! : NO_BIG;
     if (big !== NO_BIG) return { docs: this.bigDocs[big]!, bits: this.bigBits[big]!, offset: 0 };
-    if (term >= this.len.length || this.cap[term] === 0) return { docs: EMPTY32, bits: EMPTY8, offset: 0 };
+    if (term >= this.len.length || this.cap[term] === 0) return { docs: EMPTY32, bits: EMPTY32, offset: 0 };
     const at = this.start[term]!;
     return {
       docs: this.docPages[at >>> PAGE_BITS]!,
@@ -147,11 +149,11 @@ export class Postings {
     let longest = 0;
     for (let t = 0; t < terms; t++) longest = Math.max(longest, this.len[t]!);
     const keepDocs = new Uint32Array(longest);
-    const keepBits = new Uint8Array(longest);
+    const keepBits = new Uint32Array(longest);
     for (let t = 0; t < terms; t++) {
       const n = this.len[t]!;
       if (n === 0) continue;
-      let docs: U32, bits: U8, offset: number;
+      let docs: U32, bits: U32, offset: number;
       if (oldBig[t] !== NO_BIG) {
         docs = old.bigDocs[oldBig[t]!]!;
         bits = old.bigBits[oldBig[t]!]!;
@@ -187,7 +189,7 @@ export class Postings {
   }
 
   bytes(): number {
-    let total = this.docPages.length * PAGE * 5;
+    let total = this.docPages.length * PAGE * 8;
     for (const d of this.bigDocs) total += d.byteLength;
     for (const b of this.bigBits) total += b.byteLength;
     return total + this.start.byteLength * 4;
@@ -195,13 +197,14 @@ export class Postings {
 }
 
 const EMPTY32 = new Uint32Array(0);
-const EMPTY8 = new Uint8Array(0);
 
 /**
  * Each document's words as term numbers, field value by field value (a field tag < FIRST_TERM starts each
  * value), appended in document order in pages. Used to verify phrases and whole-title matches.
  */
 export const FIRST_TERM = 16;
+/** Position flag in postings: the word occurs more than once in the document (or too far in to say where). */
+export const MULTIPLE = 0x8000;
 
 export class TokenStreams {
   private pages: U32[] = [];
