@@ -17,6 +17,12 @@ import {
 } from './states.ts';
 
 export type Who = { userId: string | null; libraryId: string | null };
+export type LenderFacts = {
+  symbol: string;
+  timeZone: string;
+  policy: { answerBusinessDays: number; rushAnswerHours: number };
+  closures: { startsOn: string; endsOn: string }[];
+};
 
 /** Something to tell people after the change: staff of a library, or the patron (by template). */
 export type Notice =
@@ -44,6 +50,8 @@ export class Flow {
   private events: q.EventInsert[] = [];
   readonly notices: Notice[] = [];
   private cursor: number;
+  /** Lender facts already read for the rota (zone, policy, closures), so asking one costs no more reads. */
+  readonly lenders = new Map<string, LenderFacts>();
 
   constructor(
     private readonly tx: Db,
@@ -183,12 +191,8 @@ export class Flow {
 
   /** A new attempt at `lenderId` (the next on the rota, or the same lender again after a retry). */
   async sendTo(lenderId: string, position: number, action: BorrowerAction) {
-    const [lib] = await librariesByIds(this.tx, [lenderId]);
-    const [policy] = await q.policiesOf(this.tx, [lenderId]);
-    const p = policy ?? DEFAULT_POLICY;
-    const tz = lib?.timeZone ?? 'America/Chicago';
-    const today = localDate(this.now, tz);
-    const closures = await closuresBetween(this.tx, [lenderId], today, addDays(today, 60));
+    const facts = this.lenders.get(lenderId) ?? (await this.lenderFacts(lenderId));
+    const { timeZone: tz, closures, policy: p } = facts;
     const answerBy = answerDeadline(this.now, tz, closures, {
       days: p.answerBusinessDays,
       rushHours: p.rushAnswerHours,
@@ -196,11 +200,7 @@ export class Flow {
     });
     await this.flushAttempt();
     this.attempt = null;
-    this.borrower(
-      action,
-      action === 'send_to_lender' ? 'system' : 'staff',
-      `Sent to ${lib?.symbol ?? 'lender'}`,
-    );
+    this.borrower(action, action === 'send_to_lender' ? 'system' : 'staff', `Sent to ${facts.symbol}`);
     this.attempt = await q.insertAttempt(this.tx, {
       requestId: this.req.id,
       lenderId,
@@ -226,6 +226,15 @@ export class Flow {
       requestId: this.req.id,
       state: 'received',
     });
+  }
+
+  private async lenderFacts(lenderId: string): Promise<LenderFacts> {
+    const [lib] = await librariesByIds(this.tx, [lenderId]);
+    const [policy] = await q.policiesOf(this.tx, [lenderId]);
+    const timeZone = lib?.timeZone ?? 'America/Chicago';
+    const today = localDate(this.now, timeZone);
+    const closures = await closuresBetween(this.tx, [lenderId], today, addDays(today, 60));
+    return { symbol: lib?.symbol ?? '', timeZone, policy: policy ?? DEFAULT_POLICY, closures };
   }
 
   private async flushAttempt() {

@@ -35,7 +35,7 @@ export class SharingTimers {
       const flow = new Flow(tx, req, attempt, SYSTEM, now);
       if (!(await work(tx, flow))) return [];
       await flow.save();
-      return this.notifier.write(tx, flow.notices);
+      return this.notifier.write(tx, flow.notices, flow.req);
     });
     await this.ctx.mailer.dispatch(mailIds);
     return mailIds.length >= 0;

@@ -15,10 +15,12 @@ export const requestNumber = (seq: number) => `ILL-${String(seq).padStart(6, '0'
 export class Notifier {
   constructor(private readonly ctx: AppContext) {}
 
-  async write(tx: Db, notices: readonly Notice[]): Promise<string[]> {
+  async write(tx: Db, notices: readonly Notice[], known?: q.RequestRow): Promise<string[]> {
     const mailIds: string[] = [];
     // One change often tells the same library twice (e.g. a lender moved on, the next asked): read once.
-    const requests = new Map<string, Promise<q.RequestRow | null>>();
+    const requests = new Map<string, Promise<q.RequestRow | null>>(
+      known ? [[known.id, Promise.resolve(known)]] : [],
+    );
     const staffOf = new Map<string, ReturnType<typeof staffWithCapability>>();
     for (const n of notices) {
       if (!requests.has(n.requestId)) requests.set(n.requestId, q.findRequest(tx, n.requestId));

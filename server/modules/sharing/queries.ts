@@ -121,8 +121,9 @@ export async function replaceRota(
   db: Db,
   requestId: string,
   rows: { libraryId: string; position: number | null; reasons: string[]; skipReason: string | null }[],
+  fresh = false,
 ) {
-  await db.delete(sharingRota).where(eq(sharingRota.requestId, requestId));
+  if (!fresh) await db.delete(sharingRota).where(eq(sharingRota.requestId, requestId));
   if (rows.length) await db.insert(sharingRota).values(rows.map((r) => ({ ...r, requestId })));
 }
 
@@ -248,32 +249,35 @@ export async function upsertPolicy(
 const ON_LOAN = ['shipped', 'overdue', 'recalled', 'return_on_hold', 'return_in_transit'];
 
 /** Per library: items lent and received (shipped) since `since`, and loans out now. */
+/** Per library: items lent and received (shipped) since `since`, and loans out now — one statement. */
 export async function lendingFigures(db: Db, ids: readonly string[], since: Date) {
-  if (!ids.length) return new Map<string, { lent: number; borrowed: number; activeLoans: number }>();
-  const lent = await db
-    .select({ id: sharingAttempts.lenderId, n: countInt })
-    .from(sharingAttempts)
-    .where(and(sql`${sharingAttempts.lenderId} = ANY(${uuids(ids)})`, gt(sharingAttempts.shippedAt, since)))
-    .groupBy(sharingAttempts.lenderId);
-  const active = await db
-    .select({ id: sharingAttempts.lenderId, n: countInt })
-    .from(sharingAttempts)
-    .where(
-      and(
-        sql`${sharingAttempts.lenderId} = ANY(${uuids(ids)})`,
-        inArray(sharingAttempts.state, ON_LOAN as never),
-      ),
-    )
-    .groupBy(sharingAttempts.lenderId);
-  const borrowed = await db
-    .select({ id: sharingRequests.borrowerId, n: countInt })
-    .from(sharingRequests)
-    .where(and(sql`${sharingRequests.borrowerId} = ANY(${uuids(ids)})`, gt(sharingRequests.shippedAt, since)))
-    .groupBy(sharingRequests.borrowerId);
   const out = new Map(ids.map((id) => [id, { lent: 0, borrowed: 0, activeLoans: 0 }]));
-  for (const r of lent) out.get(r.id)!.lent = r.n;
-  for (const r of active) out.get(r.id)!.activeLoans = r.n;
-  for (const r of borrowed) out.get(r.id)!.borrowed = r.n;
+  if (!ids.length) return out;
+  const onLoan = `{${ON_LOAN.join(',')}}`;
+  const result = await db.execute(sql`
+    SELECT lender_id AS id,
+      (count(*) FILTER (WHERE shipped_at > ${since.toISOString()}::timestamptz))::int AS lent,
+      (count(*) FILTER (WHERE state = ANY(${onLoan}::text[])))::int AS active,
+      0 AS borrowed
+    FROM sharing_attempts WHERE lender_id = ANY(${uuids(ids)})
+      AND (shipped_at > ${since.toISOString()}::timestamptz OR state = ANY(${onLoan}::text[]))
+    GROUP BY lender_id
+    UNION ALL
+    SELECT borrower_id, 0, 0, count(*)::int FROM sharing_requests
+    WHERE borrower_id = ANY(${uuids(ids)}) AND shipped_at > ${since.toISOString()}::timestamptz
+    GROUP BY borrower_id`);
+  const rows = ((result as unknown as { rows?: unknown[] }).rows ?? result) as {
+    id: string;
+    lent: number;
+    active: number;
+    borrowed: number;
+  }[];
+  for (const r of rows) {
+    const e = out.get(r.id)!;
+    e.lent += Number(r.lent);
+    e.activeLoans += Number(r.active);
+    e.borrowed += Number(r.borrowed);
+  }
   return out;
 }
 

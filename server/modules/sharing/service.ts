@@ -147,7 +147,7 @@ export class SharingService {
         input.serviceType === 'copy' ? 'Copy request created' : 'Loan request created',
       );
       const holdings = clusterId ? await clusterHoldings(tx, clusterId) : [];
-      await this.buildRota(tx, req, holdings, now);
+      await this.buildRota(tx, req, holdings, now, flow, true);
       const journal = input.serviceType === 'copy' ? journalOf(citation) : null;
       if (journal) {
         const count = await q.contuCount(tx, libraryId, journal, now.getUTCFullYear());
@@ -172,7 +172,7 @@ export class SharingService {
         await flow.route();
       }
       await flow.save();
-      return { id: req.id, mailIds: await this.notifier.write(tx, flow.notices) };
+      return { id: req.id, mailIds: await this.notifier.write(tx, flow.notices, flow.req) };
     });
     await this.ctx.mailer.dispatch(mailIds);
     return id;
@@ -184,6 +184,8 @@ export class SharingService {
     req: q.RequestRow,
     holdings: Awaited<ReturnType<typeof clusterHoldings>>,
     now: Date,
+    flow?: Flow,
+    fresh = false,
   ) {
     const byLibrary = new Map<string, { locations: (string | null)[]; format: string }>();
     for (const h of holdings) {
@@ -197,8 +199,9 @@ export class SharingService {
       q.policiesOf(tx, ids),
       q.lendingFigures(tx, ids, new Date(now.getTime() - 365 * 86_400_000)),
     ]);
+    // Closures from yesterday (UTC) for 60 days: "closed today" anywhere in the Americas, and deadlines.
     const yesterday = addDays(now.toISOString().slice(0, 10), -1);
-    const closures = await closuresBetween(tx, ids, yesterday, addDays(yesterday, 2));
+    const closures = await closuresBetween(tx, ids, yesterday, addDays(yesterday, 62));
     const policyOf = (id: string) => policies.find((p) => p.libraryId === id) ?? DEFAULT_POLICY;
     const candidates: Candidate[] = libs
       .filter((l) => byLibrary.has(l.id))
@@ -219,20 +222,32 @@ export class SharingService {
       { id: req.borrowerId, preferredPartners: policyOf(req.borrowerId).preferredPartners },
       candidates,
     );
-    await q.replaceRota(tx, req.id, [
-      ...rota.entries.map((e) => ({
-        libraryId: e.libraryId,
-        position: e.position,
-        reasons: e.reasons,
-        skipReason: null,
-      })),
-      ...rota.skipped.map((s) => ({
-        libraryId: s.libraryId,
-        position: null,
-        reasons: [],
-        skipReason: s.reason,
-      })),
-    ]);
+    for (const l of libs)
+      flow?.lenders.set(l.id, {
+        symbol: l.symbol,
+        timeZone: l.timeZone,
+        policy: policyOf(l.id),
+        closures: closures.filter((c) => c.organizationId === l.id),
+      });
+    await q.replaceRota(
+      tx,
+      req.id,
+      [
+        ...rota.entries.map((e) => ({
+          libraryId: e.libraryId,
+          position: e.position,
+          reasons: e.reasons,
+          skipReason: null,
+        })),
+        ...rota.skipped.map((s) => ({
+          libraryId: s.libraryId,
+          position: null,
+          reasons: [],
+          skipReason: s.reason,
+        })),
+      ],
+      fresh,
+    );
   }
 
   /** A staff action of the caller's side, mirrored on the other side, under the request's row lock. */
@@ -256,7 +271,7 @@ export class SharingService {
         });
       }
       await flow.save();
-      return this.notifier.write(tx, flow.notices);
+      return this.notifier.write(tx, flow.notices, flow.req);
     });
     await this.ctx.mailer.dispatch(mailIds);
   }
@@ -278,7 +293,7 @@ export class SharingService {
     if (action === 'request_renewal') flow.setAttempt({ renewalPending: true });
     if (action === 'restart_rota') {
       const holdings = flow.req.clusterId ? await clusterHoldings(tx, flow.req.clusterId) : [];
-      await this.buildRota(tx, flow.req, holdings, now);
+      await this.buildRota(tx, flow.req, holdings, now, flow);
       flow.restartCursor();
     }
     await flow.route();
