@@ -240,6 +240,7 @@ export class SearchIndex {
 
     // Lists that outgrew their regions leave garbage in the pages; reclaim it once it is as big as the rest.
     if (this.postings.garbage > this.postings.live && this.postings.garbage > 1 << 22) this.postings.repack();
+    if (existing !== undefined) this.compactIfWorthIt();
   }
 
   /** Removes a document; false when there is none with this id. */
@@ -247,8 +248,13 @@ export class SearchIndex {
     const d = this.idToDoc.get(id);
     if (d === undefined) return false;
     this.removeNumber(d);
-    if (this.dead >= this.compactMinDead && this.dead > this.next * this.compactRatio) this.compact();
+    this.compactIfWorthIt();
     return true;
+  }
+
+  /** Compaction renumbers everything (about a second per 100k documents): only when tombstones pile up. */
+  private compactIfWorthIt(): void {
+    if (this.dead >= this.compactMinDead && this.dead > this.next * this.compactRatio) this.compact();
   }
 
   private removeNumber(d: number): void {
