@@ -95,10 +95,17 @@ describe('learning: registration to certificate', () => {
     const row = organiser.locator('tr', { hasText: DEMO.catalog });
     await row.getByRole('button', { name: /^Check in/ }).click();
     await expect.poll(() => row.getByText('Attended').count()).toBe(1);
+    // …and attaches the captioned recording.
+    await organiser.getByRole('textbox', { name: 'Title', exact: true }).fill('Recording');
+    await organiser.getByRole('textbox', { name: 'Link', exact: true }).fill('https://media.example/signage');
+    await organiser.getByRole('button', { name: 'Attach' }).click();
+    await expect.poll(() => organiser.getByRole('link', { name: 'Recording' }).count()).toBe(1);
+    await expectAccessible(organiser, 'event admin after attendance');
 
     // The certificate: download, then verify on the public page without signing in.
     await third.reload();
     await settled(third);
+    await expect.poll(() => third.getByRole('link', { name: 'Recording' }).count()).toBe(1);
     const pdfLink = third.getByRole('link', { name: 'Download the certificate (PDF)' });
     const href = (await pdfLink.getAttribute('href'))!;
     const pdf = await third.request.get(href);

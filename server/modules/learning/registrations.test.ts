@@ -56,6 +56,29 @@ describe('organising', () => {
   });
 });
 
+describe('materials', () => {
+  it('are attached afterwards and shown on the event page; a bad link is refused', async () => {
+    const id = await publishedEvent(t, organiser);
+    const base = `/api/v1/libraries/${t.fixtures.consortium.id}/learning/events/${id}`;
+    const { version } = (await organiser.get(`/api/v1/learning/events/${id}`)).json();
+    const recording = {
+      title: 'Recording',
+      url: 'https://media.example/r1',
+      kind: 'recording',
+      captioned: true,
+    };
+    const r = await organiser.patch(base, { materials: [recording], version });
+    expect(r.statusCode, r.body).toBe(200);
+    const staff = await clientOf(t, t.fixtures.people.libraryBStaff.id);
+    expect((await staff.get(`/api/v1/learning/events/${id}`)).json().materials).toEqual([recording]);
+    const bad = await organiser.patch(base, {
+      materials: [{ ...recording, url: 'not a url' }],
+      version: version + 1,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('registration, waitlist and promotion', () => {
   it('confirms two, waitlists the third with a position, and promotes them when a seat frees', async () => {
     const id = await publishedEvent(t, organiser, { capacity: 2 });

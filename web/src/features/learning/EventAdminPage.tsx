@@ -11,6 +11,7 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
 import { LearningNav } from './LearningNav.tsx';
+import { MaterialsForm } from './MaterialsForm.tsx';
 import { titleOf } from './labels.ts';
 import './learning.css';
 
@@ -166,6 +167,7 @@ export function EventAdminPage() {
       </section>
       <AttendanceImport e={e} onDone={() => regs.reload()} />
       <MessageForm e={e} />
+      <MaterialsForm e={e} onSaved={() => event.reload()} />
     </Page>
   );
 }
