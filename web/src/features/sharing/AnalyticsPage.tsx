@@ -21,6 +21,17 @@ import { canSeeAnalytics, canUseSharing } from './values.ts';
 import './sharing.css';
 
 const PERIODS = ['month', 'quarter', 'year'] as const;
+/** The server's definition terms that have a label here (the others show as sent). */
+const TERMS = new Set([
+  'requests',
+  'ended',
+  'filled',
+  'fillRate',
+  'supplied',
+  'received',
+  'net',
+  ...TURNAROUNDS,
+]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Fill rate, turnaround and net lending for a library or the consortium; every chart has its table. */
@@ -61,6 +72,8 @@ export function AnalyticsPage() {
   };
   const periodLabel = (p: string) => p;
   const seriesLabel = (s: string) => t(`ill.analytics.${s}` as MessageKey);
+  const termLabel = (term: string) =>
+    TERMS.has(term) ? seriesLabel(term === 'net' ? 'netCol' : term) : term;
 
   if (!canSeeAnalytics(user))
     return (
@@ -218,7 +231,7 @@ export function AnalyticsPage() {
             <dl className="summary-list summary-list--compact">
               {Object.entries(data.definitions).map(([term, text]) => (
                 <div key={term}>
-                  <dt>{term}</dt>
+                  <dt>{termLabel(term)}</dt>
                   <dd>{text}</dd>
                 </div>
               ))}

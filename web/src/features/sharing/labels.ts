@@ -77,6 +77,9 @@ export const EVENT_NAMES: ReadonlySet<string> = new Set([
   'renewal_asked',
   'return_shipped',
   'lost_reported',
+  'created',
+  'request_received',
+  'due_soon_notice',
 ]);
 
 export const reasonLabel = (t: T, code: string) =>

@@ -345,6 +345,9 @@ export const sharingEn = {
   'ill.event.renewal_asked': 'Borrower asks for a renewal',
   'ill.event.return_shipped': 'Borrower shipped the return',
   'ill.event.lost_reported': 'Borrower reported it lost',
+  'ill.event.created': 'Request created',
+  'ill.event.request_received': 'Request reached the lender',
+  'ill.event.due_soon_notice': 'Due-soon notice sent to the patron',
 
   // Codes
   'ill.reason.NonCirculating': 'Does not circulate',

@@ -344,6 +344,9 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
   'ill.event.renewal_asked': 'La solicitante pide una renovación',
   'ill.event.return_shipped': 'La solicitante envió la devolución',
   'ill.event.lost_reported': 'La solicitante informó la pérdida',
+  'ill.event.created': 'Solicitud creada',
+  'ill.event.request_received': 'La solicitud llegó a la prestadora',
+  'ill.event.due_soon_notice': 'Se avisó al usuario que vence pronto',
 
   'ill.reason.NonCirculating': 'No circula',
   'ill.reason.NotAvailableForILL': 'No disponible para préstamo interbibliotecario',

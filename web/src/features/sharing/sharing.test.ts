@@ -252,3 +252,10 @@ describe('who sees what', () => {
     expect(canEditPolicy(person('library_admin', 'library'))).toBe(true);
   });
 });
+
+describe('timeline entries', () => {
+  it('name the server’s own notes (created, request received, due-soon notice) in both languages', () => {
+    for (const name of ['created', 'request_received', 'due_soon_notice'])
+      for (const t of [en, es]) expect(actionLabel(t, name)).not.toBe(humanize(name));
+  });
+});
