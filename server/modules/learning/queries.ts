@@ -57,9 +57,19 @@ export async function setSeatsTaken(db: Db, id: string, seatsTaken: number) {
   await db.update(learningEvents).set({ seatsTaken }).where(eq(learningEvents.id, id));
 }
 
+/**
+ * Makes the event's sessions equal to `sessions`, keeping the rows of sessions whose times did not change
+ * (their ids key the reminders already sent, so saving an unchanged form never re-sends a reminder).
+ */
 export async function replaceSessions(db: Db, eventId: string, sessions: { startsAt: Date; endsAt: Date }[]) {
-  await db.delete(learningSessions).where(eq(learningSessions.eventId, eventId));
-  await db.insert(learningSessions).values(sessions.map((s) => ({ ...s, eventId })));
+  const key = (s: { startsAt: Date; endsAt: Date }) => `${s.startsAt.getTime()}/${s.endsAt.getTime()}`;
+  const existing = await db.select().from(learningSessions).where(eq(learningSessions.eventId, eventId));
+  const wanted = new Set(sessions.map(key));
+  const kept = new Set(existing.filter((s) => wanted.has(key(s))).map(key));
+  const removed = existing.filter((s) => !wanted.has(key(s))).map((s) => s.id);
+  if (removed.length) await db.delete(learningSessions).where(inArray(learningSessions.id, removed));
+  const added = sessions.filter((s) => !kept.has(key(s)));
+  if (added.length) await db.insert(learningSessions).values(added.map((s) => ({ ...s, eventId })));
 }
 
 export async function sessionsOf(db: Db, eventIds: string[]) {

@@ -216,6 +216,24 @@ describe('reminders', () => {
     expect(toA[0]!.bodyText).toContain('Bring a PDF you made recently.');
     expect(toA[0]!.attachments?.[0]?.contentType).toContain('text/calendar');
     expect((await mailsTo(t, b!.user.email)).filter((m) => m.template === 'learning.reminder')).toEqual([]);
+    // Saving the event form again (same sessions, new wording) sends nothing twice.
+    const { version, sessions } = (await organiser.get(`/api/v1/learning/events/${id}`)).json();
+    const same = sessions.map((s: { localStart: string; localEnd: string }) => ({
+      startsAt: s.localStart,
+      endsAt: s.localEnd,
+    }));
+    const saved = await organiser.patch(
+      `/api/v1/libraries/${t.fixtures.consortium.id}/learning/events/${id}`,
+      {
+        sessions: same,
+        reminderEn: 'New wording',
+        version,
+      },
+    );
+    expect(saved.json().sessions.map((s: { id: string }) => s.id)).toEqual(
+      sessions.map((s: { id: string }) => s.id),
+    );
+    expect(await registrations.sendReminders()).toBe(0);
   });
 });
 
