@@ -218,7 +218,7 @@ export function NewRequestPage() {
         attempt={form.attempt}
       />
       <form id={FORM} noValidate onSubmit={(e) => void onSubmit(e)} className="form">
-        <fieldset className="fieldset">
+        <fieldset className="fieldset ill-fieldset">
           <legend>{t('ill.new.serviceTitle')}</legend>
           <ChoiceGroup
             id={fieldId(FORM, 'serviceType')}
@@ -256,16 +256,16 @@ export function NewRequestPage() {
             onChange={(v) => set('rush', v)}
           />
         </fieldset>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset ill-fieldset">
           <legend>{t('ill.new.citationTitle')}</legend>
           {clusterId ? <p className="field__hint">{t('ill.new.citationHint')}</p> : null}
           {BOOK.map((f) => field(f, f !== 'title' || Boolean(clusterId)))}
         </fieldset>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset ill-fieldset">
           <legend>{t('ill.new.articleTitle')}</legend>
           {ARTICLE.map((f) => field(f))}
         </fieldset>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset ill-fieldset">
           <legend>{t('ill.new.patronTitle')}</legend>
           <p className="field__hint">{t('ill.new.patronHint')}</p>
           <TextField

@@ -86,7 +86,9 @@ export function DetailsBlock({ request }: { request: RequestDetail }) {
             <Row term={t('ill.request.attempt')}>
               {a.lender.name} ({a.lender.symbol}) · {stateLabel(t, 'lending', a.state)}
             </Row>
-            {a.answerBy ? <Row term={t('ill.request.answerBy')}>{fmt.dateTime(a.answerBy)}</Row> : null}
+            {a.answerBy && (a.state === 'received' || a.state === 'expect_to_supply') ? (
+              <Row term={t('ill.request.answerBy')}>{fmt.dateTime(a.answerBy)}</Row>
+            ) : null}
             {a.dueDate ? <Row term={t('ill.request.due')}>{fmt.date(a.dueDate)}</Row> : null}
             {a.shippingMethod ? (
               <Row term={t('ill.request.shipping')}>{shippingLabel(t, a.shippingMethod)}</Row>

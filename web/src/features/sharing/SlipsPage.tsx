@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { catalogApi, type RecordPage } from '../../api/catalog.ts';
 import { sharingApi, type RequestDetail } from '../../api/sharing.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useI18n } from '../../i18n/context.tsx';
@@ -28,6 +29,22 @@ export function SlipsPage() {
   const slips = useResource(key ? `slips:${key}` : null, (signal) =>
     Promise.all(ids.map((id) => sharingApi.request(id, signal))),
   );
+  // Where to find each item on the lender's shelves: its holdings in the union catalog.
+  const clusters = [...new Set((slips.data ?? []).map((r) => r.clusterId).filter((c): c is string => !!c))];
+  const shelves = useResource(
+    clusters.length ? `slip-shelves:${clusters.join(',')}` : null,
+    async (signal) => {
+      const pages = await Promise.all(
+        clusters.map((c) => catalogApi.recordPage(c, signal).catch(() => null)),
+      );
+      return new Map(pages.filter((p): p is RecordPage => !!p).map((p) => [p.clusterId, p]));
+    },
+  );
+  const shelfOf = (r: RequestDetail) =>
+    r.clusterId && r.attempt
+      ? (shelves.data?.get(r.clusterId)?.holdings.find((h) => h.library.id === r.attempt!.lender.id)?.items ??
+        [])
+      : [];
   const [error, setError] = useState<unknown>(null);
 
   const print = async () => {
@@ -96,12 +113,26 @@ export function SlipsPage() {
                   <dd>{c.author}</dd>
                 </div>
               ) : null}
-              {c.year || c.publisher ? (
+              {c.publisher ? (
                 <div>
                   <dt>{t('ill.field.publisher')}</dt>
-                  <dd>{[c.publisher, c.year].filter(Boolean).join(', ')}</dd>
+                  <dd>{c.publisher}</dd>
                 </div>
               ) : null}
+              {c.year ? (
+                <div>
+                  <dt>{t('ill.field.year')}</dt>
+                  <dd>{c.year}</dd>
+                </div>
+              ) : null}
+              {shelfOf(r).map((item, i) => (
+                <div key={i}>
+                  <dt>{t('ill.slip.shelf')}</dt>
+                  <dd>
+                    {[item.location, item.callNumber].filter(Boolean).join(' · ') || t('ill.slip.noShelf')}
+                  </dd>
+                </div>
+              ))}
               {c.isbn || c.issn || c.oclc ? (
                 <div>
                   <dt>

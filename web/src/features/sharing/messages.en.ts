@@ -187,6 +187,8 @@ export const sharingEn = {
   'ill.slip.printNow': 'Print',
   'ill.slip.back': 'Back to the lending queue',
   'ill.slip.for': 'For',
+  'ill.slip.shelf': 'Location and call number',
+  'ill.slip.noShelf': 'Not recorded in the catalog',
   'ill.slip.none': 'No requests selected.',
 
   // States, borrower side

@@ -188,6 +188,8 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
   'ill.slip.printNow': 'Imprimir',
   'ill.slip.back': 'Volver a la cola de préstamos',
   'ill.slip.for': 'Para',
+  'ill.slip.shelf': 'Ubicación y signatura',
+  'ill.slip.noShelf': 'No consta en el catálogo',
   'ill.slip.none': 'No hay solicitudes seleccionadas.',
 
   'ill.bstate.new': 'Nueva',
