@@ -174,7 +174,9 @@ export class SharingService {
       await flow.save();
       return { id: req.id, mailIds: await this.notifier.write(tx, flow.notices, flow.req) };
     });
-    await this.ctx.mailer.dispatch(mailIds);
+    // The mail is safe in the outbox (committed with the change); handing it to the queue need not hold up
+    // the answer — dispatch logs its own failures and the mail sweep catches anything not enqueued.
+    void this.ctx.mailer.dispatch(mailIds);
     return id;
   }
 
@@ -273,7 +275,9 @@ export class SharingService {
       await flow.save();
       return this.notifier.write(tx, flow.notices, flow.req);
     });
-    await this.ctx.mailer.dispatch(mailIds);
+    // The mail is safe in the outbox (committed with the change); handing it to the queue need not hold up
+    // the answer — dispatch logs its own failures and the mail sweep catches anything not enqueued.
+    void this.ctx.mailer.dispatch(mailIds);
   }
 
   private async borrowerAction(tx: Db, flow: Flow, input: ActionInput, now: Date) {
