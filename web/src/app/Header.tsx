@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { useSession } from '../features/accounts/session.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from '../features/sharing/NotificationBell.tsx';
 
 /** The areas of the mission, in the main navigation. */
 export const AREAS: Array<{ to: string; label: MessageKey }> = [
@@ -28,6 +29,7 @@ export function Header() {
         </Link>
         <div className="site-header__tools">
           <LanguageSwitch />
+          <NotificationBell />
           <AccountMenu />
         </div>
       </div>
