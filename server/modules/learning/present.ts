@@ -1,5 +1,5 @@
 import type { Locale } from '../../platform/auth/principal.ts';
-import type { EventRow, SessionRow } from './queries.ts';
+import type { EventRow, SessionRow, registrationsOf } from './queries.ts';
 import { instantToZoned } from './time.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -106,3 +106,31 @@ export const instantLabel = (d: Date, timeZone: string, locale: Locale) =>
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(d);
+
+type RegistrationListRow = Awaited<ReturnType<typeof registrationsOf>>[number];
+
+/** One row of an organiser's registration list. */
+export function presentRegistration(
+  r: RegistrationListRow,
+  eventId: string,
+  waitlistPosition: number | null,
+) {
+  return {
+    id: r.registration.id,
+    eventId,
+    status: r.registration.status,
+    waitlistPosition,
+    offerExpiresAt: r.registration.offerExpiresAt?.toISOString() ?? null,
+    amountCents: r.registration.amountCents,
+    priceCategory: r.registration.priceCategory,
+    invoiceReference: r.registration.invoiceReference,
+    certificateCode: r.certificateCode,
+    person: { id: r.registration.userId, name: r.personName, email: r.personEmail },
+    organization: { id: r.registration.organizationId, name: r.organizationName },
+    accommodation: r.registration.accommodation,
+    checkedInAt: r.registration.checkedInAt?.toISOString() ?? null,
+    minutesAttended: r.registration.minutesAttended,
+    attended: r.registration.attended,
+    createdAt: r.registration.createdAt.toISOString(),
+  };
+}

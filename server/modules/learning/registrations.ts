@@ -5,7 +5,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import * as q from './queries.ts';
 import { assertCanRegisterFor, canCancel, canSee, priceFor } from './policy.ts';
 import { Notifier, registrationOfToken, type Recipient } from './notify.ts';
-import { presentSummary, titleIn } from './present.ts';
+import { presentRegistration, presentSummary, titleIn } from './present.ts';
 import { accommodationMail } from './mail-templates.ts';
 
 const isUniqueViolation = (error: unknown) => {
@@ -52,7 +52,9 @@ export class Registrations {
     if (!target || target.status !== 'active') throw notFound('This person');
     assertCanRegisterFor(principal, target);
     const now = new Date();
-    const { reg, mailIds } = await this.inTransaction(async (tx) => {
+    // Read before taking the lock: the lock is held only for what must be serialised.
+    const sessions = await q.sessionsOf(this.db, [eventId]);
+    const { reg, position, mailIds } = await this.inTransaction(async (tx) => {
       const event = await q.lockEvent(tx, eventId);
       if (!event || !canSee(principal, event) || event.status === 'draft') throw notFound('This event');
       if (event.status === 'cancelled')
@@ -97,7 +99,6 @@ export class Registrations {
       });
       if (hasSeat) await q.setSeatsTaken(tx, eventId, event.seatsTaken + 1);
       const position = hasSeat ? 0 : await q.waitlistPosition(tx, eventId, reg.waitlistSeq);
-      const sessions = await q.sessionsOf(tx, [eventId]);
       const to = { name: target.displayName, email: target.email, locale: target.locale };
       const mailIds = [await this.notifier.placed(tx, event, sessions, reg, to, position)];
       if (body.accommodation && event.createdBy) {
@@ -112,13 +113,26 @@ export class Registrations {
         });
         mailIds.push(await this.notifier.raw(tx, organiser, 'learning.accommodation', mail));
       }
-      return { reg, mailIds };
+      return { reg, position, mailIds };
     }).catch((error: unknown) => {
       if (isUniqueViolation(error)) throw new AppError('ALREADY_REGISTERED');
       throw error;
     });
     await this.ctx.mailer.dispatch(mailIds);
-    return this.mine(reg.userId, { id: eventId }, reg.id);
+    return this.present(reg, position || null, null);
+  }
+
+  private present(reg: q.RegistrationRow, waitlistPosition: number | null, certificateCode: string | null) {
+    return {
+      id: reg.id,
+      status: reg.status,
+      waitlistPosition,
+      offerExpiresAt: reg.offerExpiresAt?.toISOString() ?? null,
+      amountCents: reg.amountCents,
+      priceCategory: reg.priceCategory,
+      invoiceReference: reg.invoiceReference,
+      certificateCode,
+    };
   }
 
   /**
@@ -287,16 +301,7 @@ export class Registrations {
       reg.status === 'waitlisted' ? q.waitlistPosition(this.db, reg.eventId, reg.waitlistSeq) : null,
       q.certificateOfRegistration(this.db, reg.id),
     ]);
-    return {
-      id: reg.id,
-      status: reg.status,
-      waitlistPosition: position,
-      offerExpiresAt: reg.offerExpiresAt?.toISOString() ?? null,
-      amountCents: reg.amountCents,
-      priceCategory: reg.priceCategory,
-      invoiceReference: reg.invoiceReference,
-      certificateCode: certificate,
-    };
+    return this.present(reg, position, certificate);
   }
 
   async myList(userId: string) {
@@ -320,24 +325,7 @@ export class Registrations {
       rows.filter((r) => r.registration.status === 'waitlisted').map((r, i) => [r.registration.id, i + 1]),
     );
     return {
-      items: rows.map((r) => ({
-        id: r.registration.id,
-        eventId,
-        status: r.registration.status,
-        waitlistPosition: positions.get(r.registration.id) ?? null,
-        offerExpiresAt: r.registration.offerExpiresAt?.toISOString() ?? null,
-        amountCents: r.registration.amountCents,
-        priceCategory: r.registration.priceCategory,
-        invoiceReference: r.registration.invoiceReference,
-        certificateCode: r.certificateCode,
-        person: { id: r.registration.userId, name: r.personName, email: r.personEmail },
-        organization: { id: r.registration.organizationId, name: r.organizationName },
-        accommodation: r.registration.accommodation,
-        checkedInAt: r.registration.checkedInAt?.toISOString() ?? null,
-        minutesAttended: r.registration.minutesAttended,
-        attended: r.registration.attended,
-        createdAt: r.registration.createdAt.toISOString(),
-      })),
+      items: rows.map((r) => presentRegistration(r, eventId, positions.get(r.registration.id) ?? null)),
     };
   }
 }
