@@ -38,7 +38,6 @@ export class SharingTimers {
       return this.notifier.write(tx, flow.notices, flow.req);
     });
     await this.ctx.mailer.dispatch(mailIds);
-    return mailIds.length >= 0;
   }
 
   /** Lenders that did not answer in time are skipped; the next lender is asked. */

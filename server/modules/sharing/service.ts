@@ -7,11 +7,11 @@ import { clusterHoldings, clusterSummary, clustersByIdentifier } from '../catalo
 import { closuresBetween, librariesByIds } from '../members/index.ts';
 import { addDays, isClosedOn, localDate } from './calendar.ts';
 import { Flow } from './engine.ts';
-import { BORROWER_TO_LENDER, LENDER_TO_BORROWER } from './peers.ts';
+import { itemKeyOf, journalOf } from './citation.ts';
+import { borrowerAction, lenderAction } from './actions.ts';
 import { resolveSide } from './policy.ts';
 import { buildRota, DEFAULT_POLICY, type Candidate } from './rota.ts';
 import * as q from './queries.ts';
-import { BORROWER_ACTIONS, LENDER_ACTIONS, type BorrowerAction, type LenderAction } from './states.ts';
 import type { Notifier } from './notify.ts';
 import { keyedHash } from '../../platform/auth/secrets.ts';
 
@@ -20,27 +20,6 @@ export const copyToken = (key: Buffer, attemptId: string) => keyedHash(key, `sha
 
 const DUPLICATE_WINDOW_DAYS = 30;
 const CONTU_LIMIT = 5;
-
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-/** "The same item" for duplicates: the catalog cluster, else an identifier, else the folded citation. */
-export function itemKeyOf(c: Citation, clusterId: string | null) {
-  if (clusterId) return `cluster:${clusterId}`;
-  const article = c.articleTitle ? `|${fold(c.articleTitle)}|${fold(c.volume)}|${fold(c.pages)}` : '';
-  if (c.isbn) return `isbn:${c.isbn.replace(/[^0-9xX]/g, '')}${article}`;
-  if (c.issn) return `issn:${c.issn.replace(/[^0-9xX]/g, '')}${article}`;
-  if (c.oclc) return `oclc:${c.oclc.replace(/\D/g, '')}${article}`;
-  return `title:${fold(c.title)}|${fold(c.author)}${article}`;
-}
-
-/** The journal a copy counts against for CONTU (articles only). */
-export const journalOf = (c: Citation) => (c.articleTitle ? fold(c.title) : null);
 
 const EMPTY_CITATION: Citation = {
   title: '',
@@ -261,8 +240,9 @@ export class SharingService {
       const side = resolveSide(actor, req, attempt, 'act');
       if (req.version !== input.version) throw new AppError('VERSION_CONFLICT');
       const flow = new Flow(tx, req, attempt, { userId: actor.userId, libraryId: actor.organizationId }, now);
-      if (side === 'borrowing') await this.borrowerAction(tx, flow, input, now);
-      else await this.lenderAction(tx, flow, input, now);
+      if (side === 'borrowing')
+        await borrowerAction(tx, flow, input, now, () => this.rebuildRota(tx, flow, now));
+      else await lenderAction(tx, flow, input, now);
       if (copyPath) {
         if (input.action !== 'send_copy')
           throw new AppError('VALIDATION_FAILED', 'A file goes with “send copy” only.');
@@ -280,67 +260,9 @@ export class SharingService {
     void this.ctx.mailer.dispatch(mailIds);
   }
 
-  private async borrowerAction(tx: Db, flow: Flow, input: ActionInput, now: Date) {
-    const action = input.action as BorrowerAction;
-    if (!(action in BORROWER_ACTIONS) || BORROWER_ACTIONS[action].by !== 'staff')
-      throw new AppError('INVALID_ACTION', `“${input.action}” is an action of the lending library.`);
-    const note = input.note ?? '';
-    if (action === 'retry_with_changes' || action === 'retry_contact') {
-      const last = flow.attempt!;
-      await flow.sendTo(last.lenderId, last.position, action);
-      return;
-    }
-    flow.borrower(action, 'staff', note);
-    const peer = BORROWER_TO_LENDER[action];
-    if (peer) flow.lender(peer.peer, 'peer', note, peer.optional);
-    if (action === 'mark_received') flow.setRequest({ receivedAt: now });
-    if (action === 'request_renewal') flow.setAttempt({ renewalPending: true });
-    if (action === 'restart_rota') {
-      const holdings = flow.req.clusterId ? await clusterHoldings(tx, flow.req.clusterId) : [];
-      await this.buildRota(tx, flow.req, holdings, now, flow);
-      flow.restartCursor();
-    }
-    await flow.route();
-  }
-
-  private async lenderAction(tx: Db, flow: Flow, input: ActionInput, now: Date) {
-    const action = input.action as LenderAction;
-    if (!(action in LENDER_ACTIONS) || LENDER_ACTIONS[action].by !== 'staff')
-      throw new AppError('INVALID_ACTION', `“${input.action}” is an action of the borrowing library.`);
-    const note = input.note ?? '';
-    const attempt = flow.attempt!;
-    flow.lender(action, 'staff', note);
-    if (action === 'ship' || action === 'approve_renewal') {
-      const [lib] = await librariesByIds(tx, [attempt.lenderId]);
-      const [policy] = await q.policiesOf(tx, [attempt.lenderId]);
-      const period = (policy ?? DEFAULT_POLICY).loanPeriodDays;
-      const base =
-        action === 'ship' || !attempt.dueDate ? localDate(now, lib?.timeZone ?? 'UTC') : attempt.dueDate;
-      const dueDate = input.dueDate ?? addDays(base, period);
-      flow.setAttempt({ dueDate, renewalPending: false });
-    }
-    if (action === 'ship' || action === 'send_copy') {
-      flow.setAttempt({
-        shippedAt: now,
-        shippingMethod: input.shippingMethod ?? (action === 'ship' ? 'courier' : 'url'),
-        trackingId: input.trackingId ?? null,
-      });
-      flow.setRequest({ shippedAt: now, supplierId: attempt.lenderId });
-    }
-    if (action === 'send_copy') {
-      const journal = journalOf(flow.req.citation);
-      if (journal) await q.bumpContu(tx, flow.req.borrowerId, journal, now.getUTCFullYear());
-    }
-    if (action === 'cannot_supply' || action === 'retry_possible')
-      flow.setAttempt({ reasonCode: input.reasonCode ?? null });
-    if (action === 'offer_conditions')
-      flow.setAttempt({ conditions: input.conditions ?? [], costCents: input.costCents ?? null });
-    if (action === 'deny_renewal') flow.setAttempt({ renewalPending: false });
-    const peer = LENDER_TO_BORROWER[action];
-    if (peer) flow.borrower(peer.peer, 'peer', note, peer.optional);
-    // An electronic copy is received the moment it is sent (time to receipt 0).
-    if (action === 'send_copy') flow.setRequest({ receivedAt: now });
-    await flow.route();
+  private async rebuildRota(tx: Db, flow: Flow, now: Date) {
+    const holdings = flow.req.clusterId ? await clusterHoldings(tx, flow.req.clusterId) : [];
+    await this.buildRota(tx, flow.req, holdings, now, flow);
   }
 
   async addNote(actor: Principal, requestId: string, text: string) {
