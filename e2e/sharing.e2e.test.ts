@@ -313,6 +313,17 @@ describe('resource sharing between two member libraries', () => {
       await expectAccessible(b.page, path);
       await screenshot(b.page, name);
     }
+    // Pull slips for several lending requests at once, picked in the lending queue.
+    await b.page.goto('/sharing/lending');
+    await settled(b.page);
+    const boxes = b.page.locator('table tbody input[type="checkbox"]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await b.page.getByRole('button', { name: b.L('ill.queue.printSlips', { count: 2 }) }).click();
+    await b.page.waitForURL(/\/sharing\/slips\?ids=/);
+    await settled(b.page);
+    await expect.poll(() => b.page.locator('.ill-slip').count()).toBe(2);
+
     // Analytics: every chart has its table; the CSV link answers with CSV.
     await b.page.goto('/sharing/analytics');
     await settled(b.page);
@@ -350,5 +361,17 @@ describe('resource sharing between two member libraries', () => {
     await settled(page);
     await page.getByRole('heading', { name: translate('es', 'ill.queue.borrowingTitle') }).waitFor();
     await expectAccessible(page, 'borrowing queue (es)');
+    await screenshot(page, 'sharing-borrowing-queue-es');
+    await page
+      .getByRole('link', { name: translate('es', 'ill.queue.attention') })
+      .first()
+      .click();
+    await settled(page);
+    const first = page.locator('table tbody th a').first();
+    await first.click();
+    await settled(page);
+    await page.getByRole('heading', { name: translate('es', 'ill.request.state') }).waitFor();
+    await expectAccessible(page, 'request page (es)');
+    await screenshot(page, 'sharing-request-es');
   });
 });
