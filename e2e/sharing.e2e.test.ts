@@ -373,5 +373,19 @@ describe('resource sharing between two member libraries', () => {
     await page.getByRole('heading', { name: translate('es', 'ill.request.state') }).waitFor();
     await expectAccessible(page, 'request page (es)');
     await screenshot(page, 'sharing-request-es');
+
+    // A library admin changes the loan period of the lending policy.
+    const es = (key: MessageKey) => translate('es', key);
+    await page.goto('/sharing/policy');
+    await settled(page);
+    const period = page.getByLabel(es('ill.policy.loanDays'));
+    const next = (await period.inputValue()) === '35' ? '42' : '35';
+    await period.fill(next);
+    await page.getByRole('button', { name: es('ill.policy.save') }).click();
+    await page.getByText(es('ill.policy.saved')).waitFor();
+    await page.reload();
+    await settled(page);
+    expect(await page.getByLabel(es('ill.policy.loanDays')).inputValue()).toBe(next);
+    await expectAccessible(page, 'lending policy (es)');
   });
 });

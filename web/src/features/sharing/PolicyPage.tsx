@@ -27,6 +27,8 @@ export function PolicyPage() {
   const policy = useResource(libraryId ? `ill-policy:${libraryId}` : null, (signal) =>
     sharingApi.policy(libraryId!, signal),
   );
+  // Kept here: the form starts afresh from each saved version (its key), the message stays.
+  const [saved, setSaved] = useState(false);
   if (!libraryId)
     return (
       <Page title={t('ill.policy.title')}>
@@ -39,13 +41,18 @@ export function PolicyPage() {
       <SharingNav />
       {policy.error ? <LoadError error={policy.error} onRetry={policy.reload} /> : null}
       {!policy.data && !policy.error ? <Loading /> : null}
+      {saved ? <Alert variant="success" live="status" title={t('ill.policy.saved')} /> : null}
       {policy.data ? (
         <PolicyForm
           key={policy.data.version}
           libraryId={libraryId}
           policy={policy.data}
           editable={canEditPolicy(user)}
-          onSaved={policy.setData}
+          onSaved={(next) => {
+            policy.setData(next);
+            setSaved(true);
+          }}
+          onEdit={() => setSaved(false)}
         />
       ) : null}
       <ContuTable libraryId={libraryId} />
@@ -58,15 +65,16 @@ function PolicyForm({
   policy,
   editable,
   onSaved,
+  onEdit,
 }: {
   libraryId: string;
   policy: LendingPolicy;
   editable: boolean;
   onSaved: (p: LendingPolicy) => void;
+  onEdit: () => void;
 }) {
   const { t } = useI18n();
   const form = useForm<PolicyValues>(() => policyValues(policy));
-  const [saved, setSaved] = useState(false);
   const { values, errors, set } = form;
   const libraries = useResource('ill-partners', (signal) =>
     membersApi.directory({ kind: 'library', sort: 'name', page: 1, pageSize: 100 }, signal),
@@ -87,10 +95,8 @@ function PolicyForm({
   const validate = (v: PolicyValues): FieldErrors =>
     Object.fromEntries(checkPolicy(v).map((f) => [f, t('ill.policy.number')]));
   const onSubmit = form.submit(validate, async (v) => {
-    setSaved(false);
-    const next = await sharingApi.savePolicy(libraryId, toPolicy(v));
-    setSaved(true);
-    onSaved(next);
+    onEdit();
+    onSaved(await sharingApi.savePolicy(libraryId, toPolicy(v)));
   });
   const number = (name: (typeof POLICY_NUMBERS)[number], hint?: string) => (
     <TextField
@@ -111,7 +117,6 @@ function PolicyForm({
   return (
     <>
       {!editable ? <Alert variant="info" title={t('ill.policy.adminOnly')} /> : null}
-      {saved ? <Alert variant="success" live="status" title={t('ill.policy.saved')} /> : null}
       <ErrorSummary
         formId={FORM}
         errors={errors}
