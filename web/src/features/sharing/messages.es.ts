@@ -444,7 +444,7 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
   'ill.analytics.timeToReceipt': 'Tiempo hasta la recepción',
   'ill.analytics.totalTurnaround': 'Tiempo total',
   'ill.analytics.hours': '{hours} h',
-  'ill.analytics.total': 'Total',
+  'ill.analytics.total': 'Total general',
   'ill.analytics.chartFill': 'Gráfico: tasa de suministro por período. Las mismas cifras están en la tabla.',
   'ill.analytics.chartTurnaround': 'Gráfico: solicitudes por tiempo. Las mismas cifras están en la tabla.',
   'ill.analytics.chartNet':
