@@ -23,6 +23,7 @@ import { membersModule } from './modules/members/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { learningModule } from './modules/learning/index.ts';
 import { sharingModule } from './modules/sharing/index.ts';
+import { interopRoutes } from './modules/interop/index.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -92,6 +93,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     { prefix: '/api/v1' },
   );
+  // SRU and OAI-PMH live at the paths standard clients expect, outside the JSON API.
+  await interopRoutes(app, ctx);
 
   if (options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/context.ts';
+import { SruService } from './sru/service.ts';
+
+const everyone = { level: 'public' } as const;
+
+/** First value of each query parameter (SRU parameters are single-valued). */
+function flat(query: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    out[k] = Array.isArray(v) ? String(v[0]) : String(v);
+  }
+  return out;
+}
+
+/** Standards endpoints, outside /api/v1 because clients expect these paths and XML, not our JSON API. */
+export async function interopRoutes(app: FastifyInstance, ctx: AppContext) {
+  const sru = new SruService(ctx);
+  const schema = { hide: true };
+  app.get('/sru', { config: { access: everyone }, schema }, async (request, reply) => {
+    const body = await sru.handle(flat(request.query));
+    return reply.type('application/xml; charset=utf-8').send(body);
+  });
+  app.get<{ Params: { symbol: string } }>(
+    '/sru/:symbol',
+    { config: { access: everyone }, schema },
+    async (request, reply) => {
+      const body = await sru.handle(flat(request.query), request.params.symbol.toUpperCase());
+      return reply.type('application/xml; charset=utf-8').send(body);
+    },
+  );
+}

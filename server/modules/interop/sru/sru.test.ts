@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { searchFeedFor } from '../../catalog/index.ts';
+import { loadFile, marcFile, tempDataDir } from '../../catalog/test-support.ts';
+
+/**
+ * SRU over real loads (camel.mrc held by TXAHP and NMESP, lc-sample-marc8.mrc by NMESP only). SRU 2.0
+ * responses are validated with xmllint against the OASIS schemas (their remote schemaLocations rewritten to
+ * the local copies); yaz-client, a client nobody here wrote, talks to a listening server.
+ */
+let t: TestApp;
+let xsd: string;
+
+function localSchemas(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sru-xsd-'));
+  const src = '/work/shared/data/xsd/sru';
+  for (const f of fs.readdirSync(src)) {
+    const text = fs.readFileSync(path.join(src, f), 'utf8');
+    fs.writeFileSync(
+      path.join(dir, f),
+      text.replace(/schemaLocation="[^"]*\/([^/"]+\.xsd)"/g, 'schemaLocation="$1"'),
+    );
+  }
+  return path.join(dir, 'sruResponse.xsd');
+}
+
+function validate(body: string) {
+  const file = path.join(os.tmpdir(), `sru-${process.pid}-${Math.random().toString(36).slice(2)}.xml`);
+  fs.writeFileSync(file, body);
+  const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+  fs.rmSync(file);
+  expect(r.error, 'xmllint must be installed').toBeUndefined();
+  expect(r.status, r.stderr).toBe(0);
+}
+
+async function sru(query: string) {
+  const res = await anonymous(t.app).get(`/sru?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toContain('xml');
+  return res.body;
+}
+
+const count = (body: string) => Number(/<srw:numberOfRecords>(\d+)</.exec(body)?.[1] ?? NaN);
+const diagnostics = (body: string) =>
+  [...body.matchAll(/info:srw\/diagnostic\/1\/(\d+)/g)].map((m) => Number(m[1]));
+
+beforeAll(async () => {
+  xsd = localSchemas();
+  t = await createTestApp({ DATA_DIR: tempDataDir() });
+  await loadFile(t, t.fixtures.libraryA.id, marcFile('camel.mrc'));
+  await loadFile(t, t.fixtures.libraryB.id, marcFile('camel.mrc'));
+  await loadFile(t, t.fixtures.libraryB.id, marcFile('lc-sample-marc8.mrc'));
+  const feed = searchFeedFor(t.ctx);
+  await feed.start();
+  await feed.catchUp();
+});
+afterAll(async () => t?.close());
+
+describe('SRU searchRetrieve', () => {
+  it('finds a title in MARCXML with an 852 per holding library, valid SRU 2.0', async () => {
+    const body = await sru('version=2.0&query=dc.title%3D%22programming%20perl%22');
+    validate(body);
+    expect(count(body)).toBeGreaterThanOrEqual(1);
+    expect(body).toContain('Programming Perl');
+    expect(body).toMatch(/<datafield tag="852"[^>]*>\s*<subfield code="a">NMESP</);
+    expect(body).toMatch(/<datafield tag="852"[^>]*>\s*<subfield code="a">TXAHP</);
+    expect(diagnostics(body)).toEqual([]);
+  });
+
+  it('infers searchRetrieve with 2.0 and accepts operation= with 1.2', async () => {
+    const v2 = await sru('query=perl');
+    const v12 = await sru('operation=searchRetrieve&version=1.2&query=perl');
+    expect(v12).toContain('<srw:version>1.2</srw:version>');
+    expect(v12).toContain('http://www.loc.gov/zing/srw/');
+    expect(count(v2)).toBe(count(v12));
+    expect(count(v2)).toBeGreaterThan(1);
+  });
+
+  it('pages with startRecord / maximumRecords and reports the next position', async () => {
+    const all = count(await sru('query=cql.allRecords%3D1&maximumRecords=0'));
+    const page = await sru('query=cql.allRecords%3D1&startRecord=2&maximumRecords=3');
+    validate(page);
+    expect((page.match(/<srw:record>/g) ?? []).length).toBe(Math.min(3, all - 1));
+    expect(page).toContain('<srw:recordPosition>2</srw:recordPosition>');
+    if (all > 4) expect(page).toContain('<srw:nextRecordPosition>5</srw:nextRecordPosition>');
+  });
+
+  it('filters by holding library, by path and by bath.possessingInstitution', async () => {
+    const all = count(await sru('query=cql.allRecords%3D1'));
+    const a = count(await sru('query=bath.possessingInstitution%3DTXAHP'));
+    const viaPath = await anonymous(t.app).get('/sru/TXAHP?query=cql.allRecords%3D1');
+    expect(count(viaPath.body)).toBe(a);
+    expect(a).toBeGreaterThan(0);
+    expect(a).toBeLessThan(all);
+  });
+
+  it('maps dc.date ranges and dc schema', async () => {
+    const before = count(await sru('query=dc.date%3C2000'));
+    const after = count(await sru('query=dc.date%3E%3D2000'));
+    const all = count(await sru('query=cql.allRecords%3D1'));
+    expect(before + after).toBeLessThanOrEqual(all);
+    expect(before).toBeGreaterThan(0);
+    const dc = await sru('query=dc.title%3Dperl&recordSchema=dc&maximumRecords=2');
+    validate(dc);
+    expect(dc).toContain('<dc:title>');
+  });
+
+  it('escapes records with recordXMLEscaping=string', async () => {
+    const body = await sru('query=dc.title%3Dperl&recordXMLEscaping=string&maximumRecords=1');
+    validate(body);
+    expect(body).toContain('&lt;record xmlns=');
+  });
+});
+
+describe('SRU diagnostics', () => {
+  it.each([
+    ['query=dc.title%3D', 10],
+    ['query=(perl', 10],
+    ['query=foo.bar%3Dx', 16],
+    ['query=perl&recordSchema=nope', 66],
+    ['query=perl&recordXMLEscaping=zip', 71],
+    ['query=perl&startRecord=0', 6],
+    ['query=perl&startRecord=9999', 61],
+    ['operation=searchRetrieve&version=1.2', 7],
+    ['query=perl&bogus=1', 8],
+    ['operation=update&version=1.2', 4],
+  ])('%s → %i', async (query, code) => {
+    const body = await sru(query);
+    expect(diagnostics(body)).toContain(code);
+    if (!query.includes('version=1.2')) validate(body);
+  });
+
+  it('names the position of a syntax error', async () => {
+    const body = await sru('query=dc.title%20%3D%20perl%20and');
+    expect(body).toContain('<diag:details>20</diag:details>');
+  });
+
+  it('caps maximumRecords with a diagnostic and still answers', async () => {
+    const body = await sru('query=cql.allRecords%3D1&maximumRecords=5000');
+    validate(body);
+    expect(diagnostics(body)).toEqual([6]);
+    expect(count(body)).toBeGreaterThan(0);
+  });
+
+  it('never answers a hostile input with a 500 or a stack trace', async () => {
+    const hostile = [
+      '"',
+      '\\',
+      ')))',
+      '> > >',
+      'a sortby',
+      '%00',
+      '*',
+      '"\\"',
+      'dc.title=/x=',
+      'a'.repeat(5000),
+      '('.repeat(200) + 'a',
+      'dc.date<abc',
+      'rec.id exact ""',
+      'a prox b',
+      '<script>',
+    ];
+    for (const h of hostile) {
+      const res = await anonymous(t.app).get(`/sru?query=${encodeURIComponent(h)}`);
+      expect(res.statusCode, h).toBe(200);
+      expect(res.body).not.toMatch(/at .*\.ts:\d+/);
+      validate(res.body);
+    }
+  });
+});
+
+describe('SRU explain', () => {
+  it('is a ZeeRex record listing indexes, schemas and limits', async () => {
+    const body = await sru('');
+    validate(body);
+    expect(body).toContain('http://explain.z3950.org/dtd/2.0/');
+    expect(body).toContain('<title>dc.title</title>');
+    expect(body).toContain('info:srw/schema/1/marcxml-v1.1');
+    expect(body).toContain('<setting type="maximumRecords">100</setting>');
+  });
+});
+
+describe('yaz-client against a listening server', () => {
+  it.each(['1.2', '2.0'])('searches and shows a record with SRU %s', async (version) => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => t.app.server.address());
+    const port = typeof address === 'string' ? new URL(address).port : (address as { port: number }).port;
+    const script = `sru get ${version}\nopen http://127.0.0.1:${port}/sru\nfind dc.title=perl\nshow 1\nquit\n`;
+    // Asynchronously: the server answering yaz-client runs on this same event loop.
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn('yaz-client', [], { timeout: 20_000 });
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', () => resolve(text));
+      child.stdin.end(script);
+    });
+    expect(out).toMatch(/Number of hits: [1-9]/);
+    expect(out).toContain('Perl');
+  });
+});
