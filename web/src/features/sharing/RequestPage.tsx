@@ -51,7 +51,10 @@ export function RequestPage() {
   const onError = (error: unknown) => {
     if (isApiError(error) && error.code === 'VERSION_CONFLICT') setOutcome({ kind: 'conflict' });
     else if (isApiError(error) && error.code === 'INVALID_ACTION')
-      setOutcome({ kind: 'invalid', message: locale === 'en' ? error.message : t('ill.request.noActions') });
+      setOutcome({
+        kind: 'invalid',
+        message: locale === 'en' ? error.message : t('ill.request.invalidHelp'),
+      });
     else setOutcome({ kind: 'error', error });
   };
   const reload = () => {

@@ -118,6 +118,7 @@ export const sharingEn = {
   'ill.request.conflictHelp': 'Someone else acted on it. Reload to see where it stands now, then try again.',
   'ill.request.reload': 'Reload the request',
   'ill.request.invalidTitle': 'That action is not possible now',
+  'ill.request.invalidHelp': 'Someone may have acted first. Reload to see the actions possible now.',
   'ill.request.details': 'Details',
   'ill.request.service': 'Service',
   'ill.request.borrower': 'Borrowing library',

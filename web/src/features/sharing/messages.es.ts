@@ -119,6 +119,8 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
     'Otra persona actuó sobre ella. Vuelva a cargarla para ver en qué punto está y pruebe de nuevo.',
   'ill.request.reload': 'Volver a cargar la solicitud',
   'ill.request.invalidTitle': 'Esa acción no es posible ahora',
+  'ill.request.invalidHelp':
+    'Quizás alguien actuó antes. Vuelva a cargar para ver las acciones posibles ahora.',
   'ill.request.details': 'Detalles',
   'ill.request.service': 'Servicio',
   'ill.request.borrower': 'Biblioteca solicitante',
