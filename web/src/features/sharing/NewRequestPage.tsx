@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { catalogApi } from '../../api/catalog.ts';
 import type { ApiError } from '../../api/client.ts';
-import { sharingApi, type LookupResult } from '../../api/sharing.ts';
+import { sharingApi } from '../../api/sharing.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -14,7 +13,6 @@ import {
   TextField,
   fieldId,
 } from '../../ui/Field.tsx';
-import { LiveRegion } from '../../ui/LiveRegion.tsx';
 import { LoadError } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { useForm, type FieldErrors } from '../../ui/useForm.ts';
@@ -28,12 +26,12 @@ import {
   toRequestInput,
   type RequestValues,
 } from './forms.ts';
+import { LookupSection } from './LookupSection.tsx';
 import { SharingNav } from './SharingNav.tsx';
 import { canUseSharing } from './values.ts';
 import './sharing.css';
 
 const FORM = 'ill-new';
-type Kind = 'isbn' | 'issn' | 'oclc';
 const BOOK = ['title', 'author', 'publisher', 'year', 'edition', 'isbn', 'issn', 'oclc'] as const;
 const ARTICLE = ['articleTitle', 'articleAuthor', 'volume', 'issue', 'pages'] as const;
 
@@ -49,10 +47,6 @@ export function NewRequestPage() {
   );
   const form = useForm<RequestValues>(emptyRequest);
   const { values, errors, set } = form;
-  const [kind, setKind] = useState<Kind>('isbn');
-  const [identifier, setIdentifier] = useState('');
-  const [lookup, setLookup] = useState<LookupResult | null>(null);
-  const [lookupError, setLookupError] = useState<ApiError | null>(null);
 
   if (!canUseSharing(user))
     return (
@@ -100,19 +94,6 @@ export function NewRequestPage() {
     serverFields,
   );
 
-  const runLookup = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!identifier.trim()) return;
-    setLookupError(null);
-    try {
-      setLookup(await sharingApi.lookup({ [kind]: identifier.trim() }));
-    } catch (error) {
-      setLookup(null);
-      setLookupError(error as ApiError);
-    }
-    // Whatever is found, the identifier belongs to the citation too (a blank form can go out with it).
-    set(kind, identifier.trim());
-  };
   const field = (name: (typeof CITATION_FIELDS)[number], optional = true) => (
     <TextField
       key={name}
@@ -153,62 +134,10 @@ export function NewRequestPage() {
           </button>
         </section>
       ) : (
-        <section aria-labelledby="ill-lookup" className="card">
-          <h2 id="ill-lookup">{t('ill.new.lookupTitle')}</h2>
-          <form className="filters" onSubmit={(e) => void runLookup(e)}>
-            <SelectField
-              id="lookup-kind"
-              label={t('ill.new.lookupKind')}
-              value={kind}
-              onChange={(v) => setKind(v as Kind)}
-              options={(['isbn', 'issn', 'oclc'] as const).map((k) => ({
-                value: k,
-                label: t(`ill.field.${k}`),
-              }))}
-            />
-            <TextField
-              id="lookup-value"
-              label={t('ill.new.lookupValue')}
-              value={identifier}
-              onChange={setIdentifier}
-              width="medium"
-              spellCheck={false}
-            />
-            <button type="submit" className="button">
-              {t('ill.new.lookupGo')}
-            </button>
-          </form>
-          {lookupError ? <LoadError error={lookupError} /> : null}
-          <LiveRegion>
-            {lookup
-              ? lookup.items.length
-                ? tp('ill.new.lookupFound', lookup.items.length)
-                : t('ill.new.lookupNone')
-              : ''}
-          </LiveRegion>
-          {lookup?.items.length ? (
-            <ul className="link-list">
-              {lookup.items.map((item) => (
-                <li key={item.clusterId}>
-                  <strong>{item.title}</strong>
-                  {item.author ? ` — ${item.author}` : ''}
-                  {item.year ? ` (${item.year})` : ''} · {tp('ill.new.heldBy', item.libraryCount)}{' '}
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => {
-                      setLookup(null);
-                      setParams({ cluster: item.clusterId });
-                    }}
-                  >
-                    {t('ill.new.useRecord')}
-                    <span className="visually-hidden">: {item.title}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </section>
+        <LookupSection
+          onIdentifier={(kind, value) => set(kind, value)}
+          onPick={(id) => setParams({ cluster: id })}
+        />
       )}
       <ErrorSummary
         formId={FORM}

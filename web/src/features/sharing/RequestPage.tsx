@@ -10,14 +10,8 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { actionLabel, stateHelp, stateLabel } from './labels.ts';
-import {
-  CitationBlock,
-  DetailsBlock,
-  NotesBlock,
-  PatronBlock,
-  RotaBlock,
-  TimelineBlock,
-} from './RequestSections.tsx';
+import { CitationBlock, DetailsBlock, PatronBlock, RotaBlock, TimelineBlock } from './RequestSections.tsx';
+import { NotesBlock } from './NotesBlock.tsx';
 import { SharingNav } from './SharingNav.tsx';
 import './sharing.css';
 

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../api/client.ts';
+import { sharingApi, type LookupResult } from '../../api/sharing.ts';
+import { useI18n } from '../../i18n/context.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { LiveRegion } from '../../ui/LiveRegion.tsx';
+import { LoadError } from '../../ui/Loading.tsx';
+
+type Kind = 'isbn' | 'issn' | 'oclc';
+
+/**
+ * Find catalog records by ISBN, ISSN or OCLC number. Picking one starts the request from it; the identifier
+ * also goes into the citation, so a title the catalog lacks can still be requested by the blank form.
+ */
+export function LookupSection({
+  onPick,
+  onIdentifier,
+}: {
+  onPick: (clusterId: string) => void;
+  onIdentifier: (kind: Kind, value: string) => void;
+}) {
+  const { t, tp } = useI18n();
+  const [kind, setKind] = useState<Kind>('isbn');
+  const [identifier, setIdentifier] = useState('');
+  const [lookup, setLookup] = useState<LookupResult | null>(null);
+  const [lookupError, setLookupError] = useState<ApiError | null>(null);
+  const runLookup = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!identifier.trim()) return;
+    setLookupError(null);
+    try {
+      setLookup(await sharingApi.lookup({ [kind]: identifier.trim() }));
+    } catch (error) {
+      setLookup(null);
+      setLookupError(error as ApiError);
+    }
+    // Whatever is found, the identifier belongs to the citation too (a blank form can go out with it).
+    onIdentifier(kind, identifier.trim());
+  };
+
+  return (
+    <section aria-labelledby="ill-lookup" className="card">
+      <h2 id="ill-lookup">{t('ill.new.lookupTitle')}</h2>
+      <form className="filters" onSubmit={(e) => void runLookup(e)}>
+        <SelectField
+          id="lookup-kind"
+          label={t('ill.new.lookupKind')}
+          value={kind}
+          onChange={(v) => setKind(v as Kind)}
+          options={(['isbn', 'issn', 'oclc'] as const).map((k) => ({
+            value: k,
+            label: t(`ill.field.${k}`),
+          }))}
+        />
+        <TextField
+          id="lookup-value"
+          label={t('ill.new.lookupValue')}
+          value={identifier}
+          onChange={setIdentifier}
+          width="medium"
+          spellCheck={false}
+        />
+        <button type="submit" className="button">
+          {t('ill.new.lookupGo')}
+        </button>
+      </form>
+      {lookupError ? <LoadError error={lookupError} /> : null}
+      <LiveRegion>
+        {lookup
+          ? lookup.items.length
+            ? tp('ill.new.lookupFound', lookup.items.length)
+            : t('ill.new.lookupNone')
+          : ''}
+      </LiveRegion>
+      {lookup?.items.length ? (
+        <ul className="link-list">
+          {lookup.items.map((item) => (
+            <li key={item.clusterId}>
+              <strong>{item.title}</strong>
+              {item.author ? ` — ${item.author}` : ''}
+              {item.year ? ` (${item.year})` : ''} · {tp('ill.new.heldBy', item.libraryCount)}{' '}
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setLookup(null);
+                  onPick(item.clusterId);
+                }}
+              >
+                {t('ill.new.useRecord')}
+                <span className="visually-hidden">: {item.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
