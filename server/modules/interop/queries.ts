@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { organizations } from '../members/tables.ts';
 import { catalogClusters, catalogHoldings, catalogRecords } from '../catalog/tables.ts';
@@ -39,4 +39,47 @@ export async function clusterHoldings(db: Db, clusterIds: string[]) {
     .innerJoin(organizations, eq(organizations.id, catalogHoldings.libraryId))
     .where(and(inArray(catalogRecords.clusterId, clusterIds), eq(catalogRecords.status, 'active')))
     .orderBy(organizations.symbol);
+}
+
+/** One page of library records for OAI-PMH, in id order after `afterId` (a stateless keyset cursor). */
+export async function oaiRecords(
+  db: Db,
+  o: { libraryId?: string; from?: Date; until?: Date; afterId?: string; recordId?: string; limit: number },
+) {
+  const conditions = [eq(organizations.kind, 'library')];
+  if (o.libraryId) conditions.push(eq(catalogRecords.libraryId, o.libraryId));
+  if (o.from) conditions.push(gte(catalogRecords.updatedAt, o.from));
+  if (o.until) conditions.push(lt(catalogRecords.updatedAt, o.until));
+  if (o.afterId) conditions.push(gt(catalogRecords.id, o.afterId));
+  if (o.recordId) conditions.push(eq(catalogRecords.id, o.recordId));
+  return db
+    .select({
+      id: catalogRecords.id,
+      status: catalogRecords.status,
+      updatedAt: catalogRecords.updatedAt,
+      marc: catalogRecords.marc,
+      symbol: organizations.symbol,
+    })
+    .from(catalogRecords)
+    .innerJoin(organizations, eq(organizations.id, catalogRecords.libraryId))
+    .where(and(...conditions))
+    .orderBy(asc(catalogRecords.id))
+    .limit(o.limit);
+}
+
+/** Libraries that have catalog records (the OAI sets). */
+export async function librariesWithRecords(db: Db) {
+  return db
+    .selectDistinct({ symbol: organizations.symbol, name: organizations.name })
+    .from(organizations)
+    .innerJoin(catalogRecords, eq(catalogRecords.libraryId, organizations.id))
+    .orderBy(organizations.symbol);
+}
+
+/** The earliest datestamp in the repository. */
+export async function earliestUpdate(db: Db) {
+  const [row] = await db
+    .select({ at: sql<string | null>`min(${catalogRecords.updatedAt})` })
+    .from(catalogRecords);
+  return row?.at ? new Date(row.at) : new Date(0);
 }

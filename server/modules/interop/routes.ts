@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { SruService } from './sru/service.ts';
+import { OaiService } from './oai/service.ts';
 
 const everyone = { level: 'public' } as const;
 
@@ -29,4 +30,12 @@ export async function interopRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.type('application/xml; charset=utf-8').send(body);
     },
   );
+  const oai = new OaiService(ctx);
+  const answer = async (params: Record<string, string>, repeated: Set<string>, reply: FastifyReply) =>
+    reply.type('text/xml; charset=utf-8').send(await oai.handle(params, repeated));
+  app.get('/oai', { config: { access: everyone }, schema }, async (request, reply) => {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const repeated = new Set(Object.keys(query).filter((k) => Array.isArray(query[k])));
+    return answer(flat(query), repeated, reply);
+  });
 }

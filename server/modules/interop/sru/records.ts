@@ -49,8 +49,8 @@ export function withHoldings(record: MarcRecord, holdings: Holding[]): MarcRecor
 
 const trimPunct = (s: string) => s.replace(/\s*[/:;,.]\s*$/, '').trim();
 
-/** Simple Dublin Core from MARC (the LoC MARC → DC crosswalk, core elements). */
-export function toDublinCore(record: MarcRecord): string {
+/** Simple Dublin Core elements from MARC (the LoC MARC → DC crosswalk, core elements). */
+export function dublinCoreElements(record: MarcRecord): string {
   const out: [string, string][] = [];
   const add = (el: string, values: string[]) => {
     for (const v of values) if (v.trim() !== '') out.push([el, trimPunct(v)]);
@@ -74,7 +74,12 @@ export function toDublinCore(record: MarcRecord): string {
       'identifier',
       subfieldValues(f, 'a').map((v) => `ISSN ${v}`),
     );
-  const body = out.map(([el, v]) => `<dc:${el}>${xml(v)}</dc:${el}>`).join('');
+  return out.map(([el, v]) => `<dc:${el}>${xml(v)}</dc:${el}>`).join('');
+}
+
+/** SRU's Dublin Core record. */
+export function toDublinCore(record: MarcRecord): string {
+  const body = dublinCoreElements(record);
   return (
     '<srw_dc:dc xmlns:srw_dc="info:srw/schema/1/dc-schema" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
     `${body}</srw_dc:dc>`
