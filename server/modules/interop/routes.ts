@@ -2,8 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { SruService } from './sru/service.ts';
 import { OaiService } from './oai/service.ts';
+import { CONTENT_TYPES, EXPORT_FORMATS, exportLibrary, type ExportFormat } from './export/export.ts';
+import { AppError } from '../../platform/errors.ts';
 
 const everyone = { level: 'public' } as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** First value of each query parameter (SRU parameters are single-valued). */
 function flat(query: unknown): Record<string, string> {
@@ -38,4 +41,23 @@ export async function interopRoutes(app: FastifyInstance, ctx: AppContext) {
     const repeated = new Set(Object.keys(query).filter((k) => Array.isArray(query[k])));
     return answer(flat(query), repeated, reply);
   });
+  // A library's whole set: its own staff or consortium staff (ownLibrary admits both).
+  app.get<{ Params: { libraryId: string }; Querystring: { format?: string } }>(
+    '/api/v1/libraries/:libraryId/catalog/export',
+    { config: { access: { level: 'ownLibrary', param: 'libraryId' } }, schema },
+    async (request, reply) => {
+      const format = (request.query.format ?? 'marcxml') as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format) || !UUID.test(request.params.libraryId)) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `format must be one of ${EXPORT_FORMATS.join(', ')}; libraryId a uuid.`,
+        );
+      }
+      const { type, ext } = CONTENT_TYPES[format];
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="catalog.${ext}"`)
+        .send(exportLibrary(ctx.db, request.params.libraryId, format));
+    },
+  );
 }
