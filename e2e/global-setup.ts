@@ -30,6 +30,8 @@ export default async function setup(project: TestProject) {
       BASE_URL: baseUrl,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // A small demo catalog: journeys load their own files, and a busy embedded database slows every page.
+      SEED_CATALOG_RECORDS: '2000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -41,15 +41,6 @@ async function main() {
       ? [`  mailbox:  ${env.baseUrl}/dev/mailbox  (no SMTP_URL: emails are captured, not sent)`]
       : []),
   ];
-  // The demo catalog goes through queued load jobs after the server is up, so it fills while people look.
-  const catalogSeed = env.seedDemo ? await seedDemoCatalog(ctx, env.seedCatalogRecords) : null;
-  const catalogLoading = env.seedDemo ? await pendingCatalogLoads(ctx) : 0;
-  if (catalogSeed || catalogLoading) {
-    lines.push(
-      `  catalog:  the demo catalog is loading in the background (${catalogLoading} loads to go); ` +
-        `progress at ${env.baseUrl}/catalog/loads`,
-    );
-  }
   if (logins.length) {
     lines.push('', `Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const login of logins)
@@ -57,6 +48,20 @@ async function main() {
   }
   lines.push('', 'Press Ctrl+C to stop.', '');
   process.stdout.write(lines.join('\n'));
+  // The demo catalog goes through real load jobs once the server is up, so it fills while people look.
+  if (env.seedDemo) {
+    void seedDemoCatalog(ctx, env.seedCatalogRecords)
+      .then(async (seeded) => {
+        const pending = await pendingCatalogLoads(ctx);
+        if (seeded || pending) {
+          process.stdout.write(
+            `Demo catalog: ${pending} record loads are running in the background; ` +
+              `progress at ${env.baseUrl}/catalog/loads\n`,
+          );
+        }
+      })
+      .catch((error: unknown) => ctx.log.error({ err: error }, 'demo catalog seed failed'));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -64,18 +64,23 @@ export async function seedDemoCatalog(ctx: AppContext, records: number): Promise
         holdingsTag: undefined,
       })),
     ];
+    // Every load is recorded before any is queued: a running load would hold up the embedded database.
+    const created: string[] = [];
     for (const f of files) {
       const libraryId = ids.get(f.symbol);
       if (!libraryId) continue;
       const saved = await service.saveUpload(fs.createReadStream(f.file));
-      await service.createLoad(
+      const load = await service.createLoad(
         null,
         libraryId,
         { ...saved, fileName: f.name },
         { mode: 'add_update', format: 'auto', ...(f.holdingsTag ? { holdingsTag: f.holdingsTag } : {}) },
+        { enqueue: false },
       );
+      created.push(load.id);
       loads++;
     }
+    for (const id of created) await service.enqueue(id);
     return { records: summary.records, loads };
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ const CHANGE_PAGE = 5000;
 const GAP_PATIENCE_MS = 120_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const KEEP_CHANGES_HOURS = 24;
+/** Spelling lists follow document frequencies; rebuilt off the request path at most this often. */
+const PREPARE_EVERY_MS = 60_000;
 
 /**
  * Keeps this process's in-memory search index equal to the database: a full read at start, then the
@@ -31,6 +33,8 @@ export class SearchFeed {
   private catching: Promise<void> | undefined;
   private lastCatchUp = 0;
   private lastPrune = Date.now();
+  private lastPrepare = 0;
+  private changedSincePrepare = false;
   private ready = false;
   private stopped = false;
 
@@ -73,6 +77,9 @@ export class SearchFeed {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await this.catchUp();
+    // Sorted vocabulary and spelling lists once, now, rather than inside the first truncated or misspelled search.
+    this.index.prepare();
+    this.lastPrepare = Date.now();
     this.ready = true;
     this.log.info({ documents: this.index.size, ms: Date.now() - started }, 'search index built');
     this.schedule();
@@ -116,7 +123,13 @@ export class SearchFeed {
       const ids = [...new Set(changes.map((c) => c.clusterId))];
       const docs = new Map((await sq.searchDocsOf(this.db, ids)).map((r) => [r.id, r.doc]));
       for (const id of ids) this.apply(id, (docs.get(id) as StoredSearchDoc | null | undefined) ?? null);
+      this.changedSincePrepare = true;
       if (changes.length < CHANGE_PAGE) break;
+    }
+    if (this.ready && this.changedSincePrepare && Date.now() - this.lastPrepare > PREPARE_EVERY_MS) {
+      this.index.prepare();
+      this.lastPrepare = Date.now();
+      this.changedSincePrepare = false;
     }
     if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
       this.lastPrune = Date.now();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SearchIndex } from './search-index.ts';
 import { doc, ids, indexOf, matchSet } from './test-support.ts';
 import type { SearchFilters } from './types.ts';
 
@@ -151,5 +152,24 @@ describe('sorts and paging', () => {
     expect(big.search({ q: 'same', limit: 500 }).hits).toHaveLength(100);
     expect(big.search({ q: 'same', limit: -3 }).hits).toHaveLength(0);
     expect(big.search({ q: 'same', offset: 20_000, limit: 10 }).hits).toHaveLength(0);
+  });
+});
+
+describe('facet columns past their first growth', () => {
+  it('counts every holding library exactly after thousands of documents and re-upserts', () => {
+    const ix = new SearchIndex();
+    const truth = new Map<string, string[]>();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 3000; i++) {
+        const id = `c${i}`;
+        const libraries = [...new Set([...(truth.get(id) ?? []), `lib${(i * 7 + round * 13) % 40}`])];
+        truth.set(id, libraries);
+        ix.upsert(doc(id, { title: `perl ${i % 50}`, libraries, libraryCount: libraries.length }));
+      }
+    }
+    const expected = new Map<string, number>();
+    for (const list of truth.values()) for (const l of list) expected.set(l, (expected.get(l) ?? 0) + 1);
+    const found = ix.search({ q: 'perl', facetLimit: 100 }).facets.library;
+    expect(new Map(found.map((f) => [f.value, f.count]))).toEqual(expected);
   });
 });

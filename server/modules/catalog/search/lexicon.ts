@@ -62,6 +62,7 @@ function refreshSorted(ix: SearchIndex, lex: Lexicon): void {
 export function prepareLexicon(ix: SearchIndex): void {
   const lex = lexicon(ix);
   refreshSorted(ix, lex);
+  lex.buckets = null;
   refreshBuckets(ix, lex);
 }
 
@@ -112,8 +113,9 @@ const SPELLING_WORDS = 100_000;
  */
 function refreshBuckets(ix: SearchIndex, lex: Lexicon): Map<string, number[]> {
   const total = ix.termText.length;
-  if (lex.buckets && total - lex.bucketsUpTo < Math.max(MAX_PENDING, lex.bucketsUpTo / 10))
-    return lex.buckets;
+  // Rebuilt once the vocabulary grew by a tenth: an index that started empty and filled through updates
+  // must not keep the (empty) lists of its first search. prepareLexicon forces a rebuild (df changes).
+  if (lex.buckets && total - lex.bucketsUpTo < Math.max(100, lex.bucketsUpTo / 10)) return lex.buckets;
   const eligible: number[] = [];
   for (let t = FIRST_TERM; t < total; t++) {
     const w = ix.termText[t]!;

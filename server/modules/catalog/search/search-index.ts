@@ -266,7 +266,10 @@ export class SearchIndex {
   }
 
   private ensureDocs(n: number): void {
-    if (n <= this.format.length && (n + 31) >>> 5 <= this.alive.length) return;
+    // Every column is checked: offset columns hold n + 1 entries and grow on their own doubling schedule,
+    // and a typed array silently drops writes past its end.
+    const offsets = Math.min(this.libOff.length, this.subjOff.length, this.authOff.length);
+    if (n <= this.format.length && n + 1 <= offsets && (n + 31) >>> 5 <= this.alive.length) return;
     this.alive = grow(this.alive, (n + 31) >>> 5);
     this.format = grow(this.format, n);
     this.language = grow(this.language, n);
