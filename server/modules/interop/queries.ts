@@ -83,3 +83,29 @@ export async function earliestUpdate(db: Db) {
     .from(catalogRecords);
   return row?.at ? new Date(row.at) : new Date(0);
 }
+
+/** Browse terms for SRU scan: display titles or main authors of searchable clusters, with counts. */
+export async function scanTerms(
+  db: Db,
+  column: 'title' | 'author',
+  from: string,
+  direction: 'up' | 'down',
+  limit: number,
+) {
+  const col = column === 'title' ? catalogClusters.title : catalogClusters.author;
+  const term = sql`lower(${col}) COLLATE "C"`;
+  const rows = await db
+    .select({ value: sql<string>`${term}`, count: sql<number>`count(*)::int` })
+    .from(catalogClusters)
+    .where(
+      and(
+        sql`${catalogClusters.searchDoc} IS NOT NULL`,
+        sql`${col} IS NOT NULL AND ${col} <> ''`,
+        direction === 'up' ? sql`${term} >= ${from}` : sql`${term} < ${from}`,
+      ),
+    )
+    .groupBy(term)
+    .orderBy(direction === 'up' ? sql`1 ASC` : sql`1 DESC`)
+    .limit(limit);
+  return direction === 'up' ? rows : rows.reverse();
+}

@@ -48,10 +48,10 @@ export function diagnosticsXml(version: SruVersion, list: Diagnostic[]): string 
 }
 
 /** A response document: root element in the version's namespace; version element only in 1.2. */
-export function document(version: SruVersion, root: string, body: string): string {
+export function document(version: SruVersion, root: string, body: string, namespace?: string): string {
   const v = version === '1.2' ? '<srw:version>1.2</srw:version>' : '';
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<srw:${root} xmlns:srw="${NS[version].sru}">` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n<srw:${root} xmlns:srw="${namespace ?? NS[version].sru}">` +
     `${v}${body}</srw:${root}>\n`
   );
 }

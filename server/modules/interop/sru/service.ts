@@ -5,6 +5,7 @@ import { parseCql } from '../cql/parser.ts';
 import { CqlSyntaxError } from '../cql/lexer.ts';
 import { planSearch, sortFor, UnsupportedCql, SUPPORTED_INDEXES } from '../cql/to-search.ts';
 import * as q from '../queries.ts';
+import { scan } from './scan.ts';
 import { diag, diagnosticsXml, document, el, type Diagnostic, type SruVersion } from './envelope.ts';
 import { renderRecord, schemaFor, SCHEMAS, withHoldings, xml } from './records.ts';
 
@@ -72,6 +73,7 @@ export class SruService {
       if (!KNOWN.has(key) && !key.startsWith('x-')) problems.push(diag(8, key));
     if (operation === 'explain') return this.explain(version, symbol, problems);
     if (operation === 'searchRetrieve') return this.searchRetrieve(version, params, symbol, problems);
+    if (operation === 'scan') return scan(this.ctx.db, version, params, problems);
     return document(
       version,
       operation === 'scan' ? 'scanResponse' : 'explainResponse',

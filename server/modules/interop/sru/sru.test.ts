@@ -28,10 +28,10 @@ function localSchemas(): string {
   return path.join(dir, 'sruResponse.xsd');
 }
 
-function validate(body: string) {
+function validate(body: string, schema = xsd) {
   const file = path.join(os.tmpdir(), `sru-${process.pid}-${Math.random().toString(36).slice(2)}.xml`);
   fs.writeFileSync(file, body);
-  const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+  const r = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' });
   fs.rmSync(file);
   expect(r.error, 'xmllint must be installed').toBeUndefined();
   expect(r.status, r.stderr).toBe(0);
@@ -184,11 +184,43 @@ describe('SRU explain', () => {
   });
 });
 
+describe('SRU scan', () => {
+  const terms = (body: string) => [...body.matchAll(/<srw:value>([^<]*)</g)].map((m) => m[1]!);
+
+  it('lists title terms from the scanned term on, with counts, valid against scan.xsd', async () => {
+    const body = await sru('scanClause=dc.title%3Dp&maximumTerms=5');
+    validate(body, xsd.replace('sruResponse.xsd', 'scan.xsd'));
+    const list = terms(body);
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.length).toBeLessThanOrEqual(5);
+    expect(list[0]! >= 'p').toBe(true);
+    expect([...list].sort()).toEqual(list);
+    expect(body).toMatch(/<srw:numberOfRecords>[1-9]/);
+  });
+
+  it('places the term at responsePosition', async () => {
+    const from = terms(await sru('scanClause=dc.title%3Dp&maximumTerms=5'));
+    const around = terms(await sru('scanClause=dc.title%3Dp&maximumTerms=5&responsePosition=3'));
+    expect(around.slice(2)).toEqual(from.slice(0, 3));
+    expect(around[1]! < 'p').toBe(true);
+  });
+
+  it.each([
+    ['scanClause=dc.date%3D1999', 16],
+    ['scanClause=dc.title%3D', 10],
+    ['scanClause=a%20and%20b', 10],
+    ['operation=scan&version=1.2', 7],
+    ['scanClause=dc.title%3Da&maximumTerms=0', 6],
+  ])('%s → %i', async (query, code) => {
+    expect(diagnostics(await sru(query))).toContain(code);
+  });
+});
+
 describe('yaz-client against a listening server', () => {
   it.each(['1.2', '2.0'])('searches and shows a record with SRU %s', async (version) => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => t.app.server.address());
     const port = typeof address === 'string' ? new URL(address).port : (address as { port: number }).port;
-    const script = `sru get ${version}\nopen http://127.0.0.1:${port}/sru\nfind dc.title=perl\nshow 1\nquit\n`;
+    const script = `sru get ${version}\nopen http://127.0.0.1:${port}/sru\nfind dc.title=perl\nshow 1\nscan dc.title=p\nquit\n`;
     // Asynchronously: the server answering yaz-client runs on this same event loop.
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn('yaz-client', [], { timeout: 20_000 });
@@ -200,5 +232,8 @@ describe('yaz-client against a listening server', () => {
     });
     expect(out).toMatch(/Number of hits: [1-9]/);
     expect(out).toContain('Perl');
+    // scan: yaz prints each term it received with its count.
+    expect(out).toContain('Received SRW Scan Response');
+    expect(out).toMatch(/^programming perl: \d+$/m);
   });
 });
