@@ -44,17 +44,19 @@ export function diagnosticsXml(version: SruVersion, list: Diagnostic[]): string 
         `<diag:message>${xml(d.message)}</diag:message></diag:diagnostic>`,
     )
     .join('');
-  return `<srw:diagnostics>${items}</srw:diagnostics>`;
+  return `<zs:diagnostics>${items}</zs:diagnostics>`;
 }
 
-/** A response document: root element in the version's namespace; version element only in 1.2. */
+/**
+ * A response document: root element in the version's namespace; version element only in 1.2. The prefix is
+ * `zs`, as the Library of Congress servers write it: some clients (npm's sru-client) match prefixed names.
+ */
 export function document(version: SruVersion, root: string, body: string, namespace?: string): string {
-  const v = version === '1.2' ? '<srw:version>1.2</srw:version>' : '';
+  const v = version === '1.2' ? '<zs:version>1.2</zs:version>' : '';
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<srw:${root} xmlns:srw="${namespace ?? NS[version].sru}">` +
-    `${v}${body}</srw:${root}>\n`
+    `<?xml version="1.0" encoding="UTF-8"?>\n<zs:${root} xmlns:zs="${namespace ?? NS[version].sru}">` +
+    `${v}${body}</zs:${root}>\n`
   );
 }
 
-export const el = (name: string, value: string | number) =>
-  `<srw:${name}>${xml(String(value))}</srw:${name}>`;
+export const el = (name: string, value: string | number) => `<zs:${name}>${xml(String(value))}</zs:${name}>`;

@@ -52,12 +52,12 @@ export async function scan(
     q.scanTerms(db, column, start, 'up', terms - before),
   ]);
   const list = [...down, ...up]
-    .map((t) => `<srw:term>${el('value', t.value)}${el('numberOfRecords', t.count)}</srw:term>`)
+    .map((t) => `<zs:term>${el('value', t.value)}${el('numberOfRecords', t.count)}</zs:term>`)
     .join('');
   return document(
     version,
     'scanResponse',
-    (list ? `<srw:terms>${list}</srw:terms>` : '') + diagnosticsXml(version, problems),
+    (list ? `<zs:terms>${list}</zs:terms>` : '') + diagnosticsXml(version, problems),
     ns,
   );
 }

@@ -98,7 +98,7 @@ export class SruService {
       '<set identifier="http://zing.z3950.org/cql/bath/2.0/" name="bath"/><set identifier="info:srw/cql-context-set/2/rec-1.1" name="rec"/>' +
       `${indexes}</indexInfo><schemaInfo>${schemas}</schemaInfo>` +
       `<configInfo><default type="numberOfRecords">${DEFAULT_RECORDS}</default><setting type="maximumRecords">${MAX_RECORDS}</setting></configInfo></explain>`;
-    const record = `<srw:record>${el('recordSchema', 'http://explain.z3950.org/dtd/2.0/')}${el(version === '1.2' ? 'recordPacking' : 'recordXMLEscaping', 'xml')}<srw:recordData>${zeerex}</srw:recordData></srw:record>`;
+    const record = `<zs:record>${el('recordSchema', 'http://explain.z3950.org/dtd/2.0/')}${el(version === '1.2' ? 'recordPacking' : 'recordXMLEscaping', 'xml')}<zs:recordData>${zeerex}</zs:recordData></zs:record>`;
     return document(version, 'explainResponse', record + diagnosticsXml(version, problems));
   }
 
@@ -202,7 +202,7 @@ export class SruService {
         version === '1.2'
           ? el('recordPacking', escaped ? 'string' : 'xml')
           : el('recordXMLEscaping', escaped ? 'string' : 'xml');
-      return `<srw:record>${el('recordSchema', SCHEMAS[schema].uri)}${packed}<srw:recordData>${escaped ? xml(body) : body}</srw:recordData>${el('recordPosition', start + i)}</srw:record>`;
+      return `<zs:record>${el('recordSchema', SCHEMAS[schema].uri)}${packed}<zs:recordData>${escaped ? xml(body) : body}</zs:recordData>${el('recordPosition', start + i)}</zs:record>`;
     });
     const next =
       start + records.length <= result.total && records.length > 0
@@ -212,7 +212,7 @@ export class SruService {
       version,
       'searchRetrieveResponse',
       el('numberOfRecords', result.total) +
-        (parts.length ? `<srw:records>${parts.join('')}</srw:records>` : '') +
+        (parts.length ? `<zs:records>${parts.join('')}</zs:records>` : '') +
         next +
         diagnosticsXml(version, problems),
     );

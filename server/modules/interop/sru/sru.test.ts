@@ -44,7 +44,7 @@ async function sru(query: string) {
   return res.body;
 }
 
-const count = (body: string) => Number(/<srw:numberOfRecords>(\d+)</.exec(body)?.[1] ?? NaN);
+const count = (body: string) => Number(/<zs:numberOfRecords>(\d+)</.exec(body)?.[1] ?? NaN);
 const diagnostics = (body: string) =>
   [...body.matchAll(/info:srw\/diagnostic\/1\/(\d+)/g)].map((m) => Number(m[1]));
 
@@ -74,7 +74,7 @@ describe('SRU searchRetrieve', () => {
   it('infers searchRetrieve with 2.0 and accepts operation= with 1.2', async () => {
     const v2 = await sru('query=perl');
     const v12 = await sru('operation=searchRetrieve&version=1.2&query=perl');
-    expect(v12).toContain('<srw:version>1.2</srw:version>');
+    expect(v12).toContain('<zs:version>1.2</zs:version>');
     expect(v12).toContain('http://www.loc.gov/zing/srw/');
     expect(count(v2)).toBe(count(v12));
     expect(count(v2)).toBeGreaterThan(1);
@@ -84,9 +84,9 @@ describe('SRU searchRetrieve', () => {
     const all = count(await sru('query=cql.allRecords%3D1&maximumRecords=0'));
     const page = await sru('query=cql.allRecords%3D1&startRecord=2&maximumRecords=3');
     validate(page);
-    expect((page.match(/<srw:record>/g) ?? []).length).toBe(Math.min(3, all - 1));
-    expect(page).toContain('<srw:recordPosition>2</srw:recordPosition>');
-    if (all > 4) expect(page).toContain('<srw:nextRecordPosition>5</srw:nextRecordPosition>');
+    expect((page.match(/<zs:record>/g) ?? []).length).toBe(Math.min(3, all - 1));
+    expect(page).toContain('<zs:recordPosition>2</zs:recordPosition>');
+    if (all > 4) expect(page).toContain('<zs:nextRecordPosition>5</zs:nextRecordPosition>');
   });
 
   it('filters by holding library, by path and by bath.possessingInstitution', async () => {
@@ -185,7 +185,7 @@ describe('SRU explain', () => {
 });
 
 describe('SRU scan', () => {
-  const terms = (body: string) => [...body.matchAll(/<srw:value>([^<]*)</g)].map((m) => m[1]!);
+  const terms = (body: string) => [...body.matchAll(/<zs:value>([^<]*)</g)].map((m) => m[1]!);
 
   it('lists title terms from the scanned term on, with counts, valid against scan.xsd', async () => {
     const body = await sru('scanClause=dc.title%3Dp&maximumTerms=5');
@@ -195,7 +195,7 @@ describe('SRU scan', () => {
     expect(list.length).toBeLessThanOrEqual(5);
     expect(list[0]! >= 'p').toBe(true);
     expect([...list].sort()).toEqual(list);
-    expect(body).toMatch(/<srw:numberOfRecords>[1-9]/);
+    expect(body).toMatch(/<zs:numberOfRecords>[1-9]/);
   });
 
   it('places the term at responsePosition', async () => {
@@ -213,6 +213,39 @@ describe('SRU scan', () => {
     ['scanClause=dc.title%3Da&maximumTerms=0', 6],
   ])('%s → %i', async (query, code) => {
     expect(diagnostics(await sru(query))).toContain(code);
+  });
+});
+
+async function listeningUrl(): Promise<string> {
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => t.app.server.address());
+  const port = typeof address === 'string' ? new URL(address).port : (address as { port: number }).port;
+  return `http://127.0.0.1:${port}/sru`;
+}
+
+describe('npm @natlibfi/sru-client against a listening server', () => {
+  it('pages through every hit of a search, several records per request', async () => {
+    const url = await listeningUrl();
+    const total = count(await sru('query=dc.title%3Dperl&maximumRecords=0'));
+    expect(total).toBeGreaterThan(2);
+    // The package ships no types, and is CommonJS with an ES default export.
+    type Create = (o: Record<string, unknown>) => { searchRetrieve: (q: string) => NodeJS.EventEmitter };
+    const name = '@natlibfi/sru-client';
+    const mod = (await import(name)) as { default: Create | { default: Create } };
+    const createClient = typeof mod.default === 'function' ? mod.default : mod.default.default;
+    const client = createClient({ url, recordSchema: 'marcxml', version: '2.0', maxRecordsPerRequest: 2 });
+    const records: string[] = [];
+    let reported = -1;
+    await new Promise<void>((resolve, reject) => {
+      client
+        .searchRetrieve('dc.title=perl')
+        .on('total', (n: number) => (reported = n))
+        .on('record', (r: string) => records.push(r))
+        .on('error', reject)
+        .on('end', () => resolve());
+    });
+    expect(reported).toBe(total);
+    expect(records).toHaveLength(total);
+    expect(records.join('')).toContain('Programming Perl');
   });
 });
 
