@@ -101,10 +101,11 @@ export class Flow {
   /** A borrower transition. Returns false (changing nothing) when `optional` and not valid now. */
   borrower(action: BorrowerAction, by: Actor, note = '', optional = false): boolean {
     const from = this.req.state;
-    const next = step(BORROWER, from, action, this.req.serviceType, this.req.rememberedState);
+    const flags = { renewalPending: this.attempt?.renewalPending === true };
+    const next = step(BORROWER, from, action, this.req.serviceType, this.req.rememberedState, flags);
     if (!next || BORROWER.actions[action].by !== by) {
       if (optional) return false;
-      throw conflict(action, from, actionsFor(BORROWER, from, this.req.serviceType, 'staff'));
+      throw conflict(action, from, actionsFor(BORROWER, from, this.req.serviceType, 'staff', flags));
     }
     this.req = { ...this.req, state: next.to, rememberedState: next.remember };
     this.reqSet.state = next.to;
@@ -133,10 +134,11 @@ export class Flow {
       throw new AppError('CONFLICT', 'No lender holds this request now.');
     }
     const from = a.state;
-    const next = step(LENDER, from, action, this.req.serviceType, a.rememberedState);
+    const flags = { renewalPending: a.renewalPending === true };
+    const next = step(LENDER, from, action, this.req.serviceType, a.rememberedState, flags);
     if (!next || LENDER.actions[action].by !== by) {
       if (optional) return false;
-      throw conflict(action, from, actionsFor(LENDER, from, this.req.serviceType, 'staff'));
+      throw conflict(action, from, actionsFor(LENDER, from, this.req.serviceType, 'staff', flags));
     }
     this.attempt = { ...a, state: next.to, rememberedState: next.remember };
     this.attemptSet.state = next.to;

@@ -9,6 +9,7 @@ import {
   step,
   type Actor,
   type BorrowerAction,
+  type Flags,
   type BorrowerState,
   type LenderAction,
   type LenderState,
@@ -159,7 +160,10 @@ const allowed = <S extends string, A extends string>(
   m: { states: Record<S, unknown>; actions: Record<A, unknown> },
   state: S,
   service: ServiceType,
-) => actors.flatMap((by) => actionsFor(m as never, state as never, service, by) as A[]).sort();
+  flags: Flags = {},
+) => actors.flatMap((by) => actionsFor(m as never, state as never, service, by, flags) as A[]).sort();
+/** The lender table lists the renewal answers, which exist only while a renewal is asked for. */
+const renewalAsked: Flags = { renewalPending: true };
 
 describe('borrower state machine (loans)', () => {
   const states = Object.keys(BORROWER_LOAN) as BorrowerState[];
@@ -186,14 +190,30 @@ describe('lender state machine (loans)', () => {
     expect(Object.keys(LENDER.states).sort()).toEqual([...states].sort());
   });
   it.each(states)('%s allows exactly the listed actions', (state) => {
-    expect(allowed(LENDER, state, 'loan')).toEqual([...LENDER_LOAN[state]].sort());
+    expect(allowed(LENDER, state, 'loan', renewalAsked)).toEqual([...LENDER_LOAN[state]].sort());
   });
   it.each(states.flatMap((s) => actions.map((a) => [s, a] as const)))(
     '%s + %s: allowed iff listed',
     (state, action) => {
-      expect(step(LENDER, state, action, 'loan') !== null).toBe(LENDER_LOAN[state].includes(action));
+      expect(step(LENDER, state, action, 'loan', null, renewalAsked) !== null).toBe(
+        LENDER_LOAN[state].includes(action),
+      );
     },
   );
+});
+
+describe('renewals', () => {
+  it('offer the answer only while a renewal is asked for, and the asking only while none is', () => {
+    expect(actionsFor(LENDER, 'shipped', 'loan', 'staff')).not.toContain('approve_renewal');
+    expect(actionsFor(LENDER, 'shipped', 'loan', 'staff', renewalAsked)).toEqual(
+      expect.arrayContaining(['approve_renewal', 'deny_renewal']),
+    );
+    expect(step(LENDER, 'overdue', 'deny_renewal', 'loan')).toBeNull();
+    expect(actionsFor(BORROWER, 'checked_out', 'loan', 'staff')).toContain('request_renewal');
+    expect(actionsFor(BORROWER, 'checked_out', 'loan', 'staff', renewalAsked)).not.toContain(
+      'request_renewal',
+    );
+  });
 });
 
 describe('copies', () => {
@@ -306,6 +326,7 @@ describe('flows, both sides in lockstep', () => {
     let l: LenderState | null = null;
     let bMemory: BorrowerState | null = null;
     let lMemory: LenderState | null = null;
+    const flags: Flags = { renewalPending: false };
     for (const [side, action, expectB, expectL] of moves) {
       if (side === 'B') {
         const next: Step<BorrowerState> | null = step(
@@ -314,17 +335,27 @@ describe('flows, both sides in lockstep', () => {
           action as BorrowerAction,
           service,
           bMemory,
+          flags,
         );
         expect(next, `borrower ${b} + ${action}`).not.toBeNull();
         b = next!.to;
         bMemory = next!.remember;
         if (action === 'send_to_lender') l = 'received';
       } else {
-        const next: Step<LenderState> | null = step(LENDER, l!, action as LenderAction, service, lMemory);
+        const next: Step<LenderState> | null = step(
+          LENDER,
+          l!,
+          action as LenderAction,
+          service,
+          lMemory,
+          flags,
+        );
         expect(next, `lender ${l} + ${action}`).not.toBeNull();
         l = next!.to;
         lMemory = next!.remember;
       }
+      if (action === 'request_renewal') flags.renewalPending = true;
+      if (action === 'approve_renewal' || action === 'deny_renewal') flags.renewalPending = false;
       expect([b, l]).toEqual([expectB, expectL]);
     }
   };
@@ -340,6 +371,8 @@ describe('flows, both sides in lockstep', () => {
       ['B', 'lender_shipped', 'shipped', 'shipped'],
       ['B', 'mark_received', 'received', 'shipped'],
       ['B', 'check_out_to_patron', 'checked_out', 'shipped'],
+      ['B', 'request_renewal', 'checked_out', 'shipped'],
+      ['L', 'renewal_asked', 'checked_out', 'shipped'],
       ['L', 'approve_renewal', 'checked_out', 'shipped'],
       ['B', 'renewed', 'checked_out', 'shipped'],
       ['B', 'check_in_from_patron', 'awaiting_return_shipping', 'shipped'],

@@ -97,7 +97,15 @@ export type Transition<S extends string> = {
   only?: ServiceType;
   /** Set when the action leaves a state it may have to return to (cancel asked, return held). */
   remember?: boolean;
+  /** Only while a renewal has been asked for and not yet answered (or only while none has). */
+  when?: 'renewalPending' | 'noRenewalPending';
 };
+
+/** Facts about a request beyond its state that some actions depend on. */
+export type Flags = { renewalPending?: boolean };
+
+const guardHolds = (t: { when?: Transition<string>['when'] }, flags: Flags) =>
+  t.when === undefined || (t.when === 'renewalPending') === (flags.renewalPending === true);
 
 const both = <S extends string>(t: Transition<S>) => t;
 
@@ -191,6 +199,7 @@ export const BORROWER_ACTIONS = {
     from: ['checked_out', 'overdue'],
     to: 'previous',
     only: 'loan',
+    when: 'noRenewalPending',
   }),
   renewed: both<BorrowerState>({
     by: 'peer',
@@ -318,6 +327,7 @@ export const LENDER_ACTIONS = {
     from: ['shipped', 'overdue'],
     to: 'shipped',
     only: 'loan',
+    when: 'renewalPending',
   }),
   /** A refused renewal leaves the loan as it is; the borrower is told. */
   deny_renewal: both<LenderState>({
@@ -325,6 +335,7 @@ export const LENDER_ACTIONS = {
     from: ['shipped', 'overdue'],
     to: 'previous',
     only: 'loan',
+    when: 'renewalPending',
   }),
   hold_return: both<LenderState>({
     by: 'staff',
@@ -396,9 +407,10 @@ export function step<S extends string, A extends string>(
   action: A,
   service: ServiceType,
   remembered: S | null = null,
+  flags: Flags = {},
 ): Step<S> | null {
   const t = machine.actions[action];
-  if (!t || !t.from.includes(state) || (t.only && t.only !== service)) return null;
+  if (!t || !t.from.includes(state) || (t.only && t.only !== service) || !guardHolds(t, flags)) return null;
   if (t.to === 'previous')
     return remembered ? { to: remembered, remember: null } : { to: state, remember: null };
   return { to: t.to, remember: t.remember ? state : remembered };
@@ -410,9 +422,10 @@ export function actionsFor<S extends string, A extends string>(
   state: S,
   service: ServiceType,
   by: Actor,
+  flags: Flags = {},
 ): A[] {
   return (Object.keys(machine.actions) as A[]).filter((a) => {
     const t = machine.actions[a];
-    return t.by === by && t.from.includes(state) && (!t.only || t.only === service);
+    return t.by === by && t.from.includes(state) && (!t.only || t.only === service) && guardHolds(t, flags);
   });
 }

@@ -43,9 +43,13 @@ export class SharingViews {
     const isCurrentLender = viewAs === 'lending' && own?.id === req.currentAttemptId;
     let actions: StaffAction[] = [];
     if (viewAs === 'borrowing')
-      actions = actionsFor(BORROWER, req.state, req.serviceType, 'staff') as StaffAction[];
+      actions = actionsFor(BORROWER, req.state, req.serviceType, 'staff', {
+        renewalPending: current?.renewalPending === true,
+      }) as StaffAction[];
     if (isCurrentLender && own)
-      actions = actionsFor(LENDER, own.state, req.serviceType, 'staff') as StaffAction[];
+      actions = actionsFor(LENDER, own.state, req.serviceType, 'staff', {
+        renewalPending: own.renewalPending === true,
+      }) as StaffAction[];
     const journal = req.serviceType === 'copy' ? journalOf(req.citation) : null;
     const year = req.createdAt.getUTCFullYear();
     const contuCount =
