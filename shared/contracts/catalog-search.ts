@@ -140,7 +140,12 @@ export const recordPageSchema = z.object({
   display: z.array(displayLineSchema),
   holdings: z.array(
     z.object({
-      library: z.object({ id: uuidSchema, name: z.string(), symbol: z.string(), city: z.string().nullable() }),
+      library: z.object({
+        id: uuidSchema,
+        name: z.string(),
+        symbol: z.string(),
+        city: z.string().nullable(),
+      }),
       recordId: uuidSchema,
       items: z.array(
         z.object({
