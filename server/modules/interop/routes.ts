@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { SruService } from './sru/service.ts';
 import { OaiService } from './oai/service.ts';
-import { CONTENT_TYPES, EXPORT_FORMATS, exportLibrary, type ExportFormat } from './export/export.ts';
+import {
+  CONTENT_TYPES,
+  EXPORT_FORMATS,
+  exportLibrary,
+  exportSearch,
+  type ExportFormat,
+} from './export/export.ts';
+import * as q from './queries.ts';
 import { AppError } from '../../platform/errors.ts';
 
 const everyone = { level: 'public' } as const;
@@ -58,6 +65,38 @@ export async function interopRoutes(app: FastifyInstance, ctx: AppContext) {
         .type(type)
         .header('content-disposition', `attachment; filename="catalog.${ext}"`)
         .send(exportLibrary(ctx.db, request.params.libraryId, format));
+    },
+  );
+  // A search result, for anyone (the search itself is public): q in the one-box syntax, library = symbols.
+  app.get<{ Querystring: { q?: string; library?: string | string[]; format?: string } }>(
+    '/api/v1/catalog/export',
+    { config: { access: everyone }, schema },
+    async (request, reply) => {
+      const format = (request.query.format ?? 'marcxml') as ExportFormat;
+      const q0 = request.query.q ?? '';
+      if (!EXPORT_FORMATS.includes(format) || typeof q0 !== 'string' || q0.length > 1000) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `format must be one of ${EXPORT_FORMATS.join(', ')}; q at most 1000 characters.`,
+        );
+      }
+      const symbols = [request.query.library ?? []].flat().map((s) => String(s).toUpperCase());
+      const libraries = await q.librariesBySymbol(ctx.db, symbols);
+      if (libraries.length < new Set(symbols).size)
+        throw new AppError('VALIDATION_FAILED', 'Unknown library symbol.');
+      let stream;
+      try {
+        stream = await exportSearch(ctx, { q: q0, libraryIds: libraries.map((l) => l.id) }, format);
+      } catch (e) {
+        if (e instanceof Error && e.name === 'QuerySyntaxError')
+          throw new AppError('VALIDATION_FAILED', e.message);
+        throw e;
+      }
+      const { type, ext } = CONTENT_TYPES[format];
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="search.${ext}"`)
+        .send(stream);
     },
   );
 }

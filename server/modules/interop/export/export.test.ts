@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, signIn, type TestApp } from '../../../test/harness.ts';
 import { loadFile, marcFile, tempDataDir } from '../../catalog/test-support.ts';
+import { searchFeedFor } from '../../catalog/index.ts';
 
 /**
  * Library exports checked by tools nobody here wrote: yaz-marcdump reads the ISO 2709 without complaint,
@@ -41,6 +42,11 @@ beforeAll(async () => {
   t = await createTestApp({ DATA_DIR: tempDataDir() });
   B = t.fixtures.libraryB.id;
   await loadFile(t, B, INPUT);
+  await loadFile(t, t.fixtures.libraryA.id, marcFile('camel.mrc'));
+  await loadFile(t, B, marcFile('camel.mrc'));
+  const feed = searchFeedFor(t.ctx);
+  await feed.start();
+  await feed.catchUp();
 });
 afterAll(async () => t?.close());
 
@@ -95,4 +101,42 @@ describe('library catalog export', () => {
     const staff = await signIn(t.app, 'cataloger@b.example');
     expect((await staff.get(`/api/v1/libraries/${B}/catalog/export?format=pdf`)).statusCode).toBe(400);
   });
+
+  it('exports a public search result with an 852 per holder, as many records as the search finds', async () => {
+    const total = ((await anonymous(t.app).get('/api/v1/catalog/search?q=perl')).json() as { total: number })
+      .total;
+    expect(total).toBeGreaterThan(1);
+    const res = await anonymous(t.app).get('/api/v1/catalog/export?q=perl&format=iso2709');
+    expect(res.statusCode).toBe(200);
+    const file = path.join(tmp, 'search.mrc');
+    fs.writeFileSync(file, res.rawPayload);
+    const dump = run('yaz-marcdump', ['-n', '-i', 'marc', '-f', 'utf-8', file]);
+    expect(dump.stderr).toBe('');
+    const xml = await anonymous(t.app).get('/api/v1/catalog/export?q=perl&format=marcxml&library=TXAHP');
+    const xmlFile = path.join(tmp, 'search.xml');
+    fs.writeFileSync(xmlFile, xml.body);
+    const v = run('xmllint', [
+      '--noout',
+      '--schema',
+      '/work/shared/data/xsd/marcxml/MARC21slim.xsd',
+      xmlFile,
+    ]);
+    expect(v.status, v.stderr).toBe(0);
+    const records = (xml.body.match(/<record>/g) ?? []).length;
+    expect(records).toBeGreaterThan(0);
+    expect(records).toBeLessThanOrEqual(total);
+    expect(xml.body).toContain('<subfield code="a">TXAHP</subfield>');
+    const json = (
+      await anonymous(t.app).get('/api/v1/catalog/export?q=perl&format=json')
+    ).json() as unknown[];
+    expect(json).toHaveLength(total);
+  });
+
+  it.each(['q=%22unclosed&format=json', 'q=perl&format=pdf', 'q=perl&library=NOPE', `q=${'a'.repeat(2000)}`])(
+    'refuses bad input %s with a 400',
+    async (query) => {
+      const res = await anonymous(t.app).get(`/api/v1/catalog/export?${query}`);
+      expect(res.statusCode, res.body).toBe(400);
+    },
+  );
 });

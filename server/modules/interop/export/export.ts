@@ -8,7 +8,10 @@ import {
   MARCXML_NAMESPACE,
   type MarcRecord,
 } from '../../catalog/marc/index.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { searchFeedFor } from '../../catalog/index.ts';
 import * as q from '../queries.ts';
+import { withHoldings } from '../sru/records.ts';
 
 export const EXPORT_FORMATS = ['iso2709', 'marcxml', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -90,4 +93,65 @@ async function* serialise(
 
 export function exportLibrary(db: Db, libraryId: string, format: ExportFormat): Readable {
   return Readable.from(serialise(activeRecords(db, libraryId), format));
+}
+
+export type SearchExport = { q: string; libraryIds: string[] };
+type Index = ReturnType<typeof searchFeedFor>['index'];
+
+/** The search result's clusters (display record + 852 per holder), at most the engine's window deep. */
+async function* searchRecords(
+  db: Db,
+  index: Index,
+  first: string[],
+  s: SearchExport,
+): AsyncGenerator<MarcRecord> {
+  let ids = first;
+  for (let offset = 0; ids.length > 0;) {
+    const [records, holdings] = await Promise.all([q.displayRecords(db, ids), q.clusterHoldings(db, ids)]);
+    for (const r of records) {
+      yield withHoldings(
+        r.marc as MarcRecord,
+        holdings.filter((h) => h.clusterId === r.clusterId),
+      );
+    }
+    offset += ids.length;
+    if (offset + PAGE > MAX_WINDOW) return;
+    ids = index
+      .search({ q: s.q, filters: { library: s.libraryIds }, offset, limit: PAGE, facetLimit: 1 })
+      .hits.map((h) => h.id);
+  }
+}
+
+const PAGE = 100;
+const MAX_WINDOW = 10_000;
+
+/**
+ * Starts a search export. The first page is searched before streaming begins, so a query the engine
+ * refuses becomes a 400, not a broken download.
+ */
+export async function exportSearch(
+  ctx: AppContext,
+  s: SearchExport,
+  format: ExportFormat,
+): Promise<Readable> {
+  const feed = searchFeedFor(ctx);
+  await feed.fresh();
+  const first = feed.index.search({
+    q: s.q,
+    filters: { library: s.libraryIds },
+    offset: 0,
+    limit: PAGE,
+    facetLimit: 1,
+  });
+  return Readable.from(
+    serialise(
+      searchRecords(
+        ctx.db,
+        feed.index,
+        first.hits.map((h) => h.id),
+        s,
+      ),
+      format,
+    ),
+  );
 }
