@@ -27,14 +27,22 @@ function flat(query: unknown): Record<string, string> {
 /** Standards endpoints, outside /api/v1 because clients expect these paths and XML, not our JSON API. */
 export async function interopRoutes(app: FastifyInstance, ctx: AppContext) {
   const sru = new SruService(ctx);
-  const schema = { hide: true };
-  app.get('/sru', { config: { access: everyone }, schema }, async (request, reply) => {
-    const body = await sru.handle(flat(request.query));
-    return reply.type('application/xml; charset=utf-8').send(body);
-  });
+  // Documented in OpenAPI, unvalidated: these protocols answer bad parameters with their own diagnostics.
+  const doc = (summary: string) => ({ schema: { summary, tags: ['standards'] } });
+  app.get(
+    '/sru',
+    {
+      config: { access: everyone },
+      ...doc('SRU 1.2/2.0 (explain, searchRetrieve, scan) over the union catalog; XML'),
+    },
+    async (request, reply) => {
+      const body = await sru.handle(flat(request.query));
+      return reply.type('application/xml; charset=utf-8').send(body);
+    },
+  );
   app.get<{ Params: { symbol: string } }>(
     '/sru/:symbol',
-    { config: { access: everyone }, schema },
+    { config: { access: everyone }, ...doc('SRU over one library’s holdings in the union catalog; XML') },
     async (request, reply) => {
       const body = await sru.handle(flat(request.query), request.params.symbol.toUpperCase());
       return reply.type('application/xml; charset=utf-8').send(body);
@@ -43,15 +51,22 @@ export async function interopRoutes(app: FastifyInstance, ctx: AppContext) {
   const oai = new OaiService(ctx);
   const answer = async (params: Record<string, string>, repeated: Set<string>, reply: FastifyReply) =>
     reply.type('text/xml; charset=utf-8').send(await oai.handle(params, repeated));
-  app.get('/oai', { config: { access: everyone }, schema }, async (request, reply) => {
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const repeated = new Set(Object.keys(query).filter((k) => Array.isArray(query[k])));
-    return answer(flat(query), repeated, reply);
-  });
+  app.get(
+    '/oai',
+    { config: { access: everyone }, ...doc('OAI-PMH 2.0 repository of library records; XML') },
+    async (request, reply) => {
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      const repeated = new Set(Object.keys(query).filter((k) => Array.isArray(query[k])));
+      return answer(flat(query), repeated, reply);
+    },
+  );
   // A library's whole set: its own staff or consortium staff (ownLibrary admits both).
   app.get<{ Params: { libraryId: string }; Querystring: { format?: string } }>(
     '/api/v1/libraries/:libraryId/catalog/export',
-    { config: { access: { level: 'ownLibrary', param: 'libraryId' } }, schema },
+    {
+      config: { access: { level: 'ownLibrary', param: 'libraryId' } },
+      ...doc('A library’s catalog records as ISO 2709, MARCXML or MARC-in-JSON (streamed)'),
+    },
     async (request, reply) => {
       const format = (request.query.format ?? 'marcxml') as ExportFormat;
       if (!EXPORT_FORMATS.includes(format) || !UUID.test(request.params.libraryId)) {
@@ -70,7 +85,10 @@ export async function interopRoutes(app: FastifyInstance, ctx: AppContext) {
   // A search result, for anyone (the search itself is public): q in the one-box syntax, library = symbols.
   app.get<{ Querystring: { q?: string; library?: string | string[]; format?: string } }>(
     '/api/v1/catalog/export',
-    { config: { access: everyone }, schema },
+    {
+      config: { access: everyone },
+      ...doc('A search result as ISO 2709, MARCXML or MARC-in-JSON (streamed)'),
+    },
     async (request, reply) => {
       const format = (request.query.format ?? 'marcxml') as ExportFormat;
       const q0 = request.query.q ?? '';
