@@ -58,6 +58,65 @@ export async function benchSearch(catalog: LoadedCatalog): Promise<void> {
       `${buildSeconds.toFixed(1)} s (${Math.round(total / buildSeconds).toLocaleString('en-US')} docs/s), ` +
       `typed arrays ${Math.round((memory.postingsBytes + memory.streamBytes + memory.columnBytes) / 2 ** 20)} MiB ` +
       `(${memory.terms.toLocaleString('en-US')} terms, ${memory.postings.toLocaleString('en-US')} postings)`,
+  );
+
+  // Classify candidate words by how many clusters they match, so the set has rare, medium and broad terms.
+  const sized = [];
+  for (const w of [...CANDIDATES, ...CANDIDATES_RARE]) {
+    sized.push({ w, n: feed.index.search({ q: w, limit: 1, facetLimit: 1 }).total });
+  }
+  const present = sized.filter((s) => s.n > 0).sort((a, b) => a.n - b.n);
+  const rare = present.filter((s) => s.n / total < 0.002).slice(0, 2);
+  const common = present.filter((s) => s.n / total >= 0.1).slice(-3);
+  const medium = present.filter((s) => !rare.includes(s) && !common.includes(s)).slice(0, 3);
+  const [sample] = await ctx.db
+    .select({
+      title: catalogClusters.title,
+      isbn: sql<string | null>`${catalogClusters.searchDoc} -> 'isbns' ->> 0`,
+    })
+    .from(catalogClusters)
+    .where(
+      sql`${catalogClusters.searchDoc} -> 'isbns' ->> 0 IS NOT NULL AND ${catalogClusters.libraryCount} > 1`,
+    )
+    .limit(1);
+  const titleWords = (sample?.title ?? 'history of texas')
+    .toLowerCase()
+    .split(/\W+/)
+    .filter((w) => w.length > 3);
+  const library = [...catalog.libraryIds.values()][0]!;
+  const broad = common[common.length - 1]?.w ?? 'history';
+  const classes: [string, SearchQuery[]][] = [
+    ['rare word', rare.map((s) => query(s.w))],
+    ['medium word', medium.map((s) => query(s.w))],
+    ['very common word', common.map((s) => query(s.w))],
+    ['two words', [query(`${broad} ${medium[0]?.w ?? 'music'}`), query(titleWords.slice(0, 2).join(' '))]],
+    ['phrase', [query(`"${titleWords.slice(0, 2).join(' ')}"`)]],
+    ['fielded', [query(`title:${titleWords[0] ?? 'history'}`), query(`subject:${broad}`)]],
+    ['ISBN', sample?.isbn ? [query(sample.isbn, { field: 'isbn' })] : []],
+    [
+      'broad + facets',
+      [query(broad, { format: ['book'], library: [library], yearFrom: 1990, yearTo: 2020 })],
+    ],
+  ];
+  console.log(
+    `  query words by clusters matched: ${present.map((s) => `${s.w} ${((100 * s.n) / total).toFixed(1)} %`).join(', ')}`,
+  );
+  const all: number[] = [];
+  for (const [name, queries] of classes) {
+    if (queries.length === 0) continue;
+    const times: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        await service.search(q);
+        times.push(performance.now() - t0);
+      }
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    console.log(
+      `  search ${name.padEnd(18)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  ` +
+        `p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  (${queries.map((q) => q.q).join(' | ')})`,
     );
   }
   all.sort((a, b) => a - b);
