@@ -110,6 +110,25 @@ describe('OAI-PMH verbs', () => {
   });
 });
 
+describe('hostile OAI input', () => {
+  it('answers with an OAI error, never a 500', async () => {
+    const hostile = [
+      'verb=ListRecords&resumptionToken=' + encodeURIComponent('eyJ9.AAAA'),
+      'verb=ListRecords&resumptionToken=' + 'x'.repeat(5000),
+      'verb=GetRecord&metadataPrefix=marc21&identifier=' + encodeURIComponent("oai:x:' or 1=1--"),
+      'verb=ListRecords&metadataPrefix=marc21&from=2024-13-45',
+      'verb=ListRecords&metadataPrefix=marc21&set=' + encodeURIComponent('library:%00<x>'),
+      'verb=%3Cscript%3E',
+      'verb=ListSets&resumptionToken=abc',
+    ];
+    for (const h of hostile) {
+      const body = await oai(h);
+      expect(errorCode(body), h).toBeDefined();
+      expect(body).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+});
+
 describe('a real harvester', () => {
   it('HTTP::OAI follows every resumption token and gets every record', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -116,6 +116,26 @@ describe('SRU searchRetrieve', () => {
   });
 });
 
+describe('SRU sorting', () => {
+  const years = (body: string) =>
+    [...body.matchAll(/<controlfield tag="008">.{7}(\d{4})/g)].map((m) => Number(m[1]));
+  it('orders by date with sortKeys (1.2) and sortBy (2.0) alike', async () => {
+    const v12 = years(
+      await sru(
+        'operation=searchRetrieve&version=1.2&query=cql.allRecords%3D1&sortKeys=dc.date,,0&maximumRecords=20',
+      ),
+    );
+    const v20 = years(
+      await sru('query=cql.allRecords%3D1%20sortBy%20dc.date/sort.descending&maximumRecords=20'),
+    );
+    expect(v12.length).toBeGreaterThan(3);
+    expect(v12).toEqual([...v12].sort((a, b) => b - a));
+    expect(v20).toEqual(v12);
+    const asc = years(await sru('query=cql.allRecords%3D1%20sortBy%20dc.date&maximumRecords=20'));
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+  });
+});
+
 describe('SRU diagnostics', () => {
   it.each([
     ['query=dc.title%3D', 10],
