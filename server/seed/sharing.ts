@@ -134,6 +134,8 @@ export async function seedDemoSharing(db: Db, options: { requests?: number; now?
     };
     let frozen = false;
     let version = 1;
+    // Renewal answers exist only while a renewal is asked for (a guard of the state machines).
+    const flags = { renewalPending: false };
     const advance = (hours: number) => {
       t += hours * HOUR;
       if (t > now.getTime()) frozen = true;
@@ -141,7 +143,7 @@ export async function seedDemoSharing(db: Db, options: { requests?: number; now?
     };
     const B = (action: BorrowerAction, hours = 0): boolean => {
       if (frozen || !advance(hours)) return false;
-      const next = step(BORROWER, b, action, service, bMem);
+      const next = step(BORROWER, b, action, service, bMem, flags);
       if (!next) throw new Error(`demo sharing: borrower ${b} + ${action}`);
       events.push({
         requestId: id,
@@ -155,6 +157,7 @@ export async function seedDemoSharing(db: Db, options: { requests?: number; now?
       });
       b = next.to;
       bMem = next.remember;
+      if (action === 'request_renewal') flags.renewalPending = attempt!.renewalPending = true;
       version++;
       if (BORROWER.states[b].terminal) req.endedAt = new Date(t);
       return true;
@@ -162,7 +165,8 @@ export async function seedDemoSharing(db: Db, options: { requests?: number; now?
     const L = (action: LenderAction, hours = 0): boolean => {
       if (frozen || !attempt || !advance(hours)) return false;
       const from = attempt.state as LenderState;
-      const next = step(LENDER, from, action, service, (attempt.rememberedState as LenderState) ?? null);
+      const remembered = (attempt.rememberedState as LenderState) ?? null;
+      const next = step(LENDER, from, action, service, remembered, flags);
       if (!next) throw new Error(`demo sharing: lender ${from} + ${action}`);
       events.push({
         requestId: id,
@@ -176,6 +180,8 @@ export async function seedDemoSharing(db: Db, options: { requests?: number; now?
       });
       attempt.state = next.to;
       attempt.rememberedState = next.remember;
+      if (action === 'approve_renewal' || action === 'deny_renewal')
+        flags.renewalPending = attempt.renewalPending = false;
       attempt.updatedAt = new Date(t);
       if (LENDER.states[next.to].terminal) attempt.endedAt = new Date(t);
       return true;
@@ -190,6 +196,7 @@ export async function seedDemoSharing(db: Db, options: { requests?: number; now?
         state: 'received',
         answerBy: new Date(t + 72 * HOUR),
         conditions: [],
+        renewalPending: false,
         createdAt: new Date(t),
         updatedAt: new Date(t),
       };
