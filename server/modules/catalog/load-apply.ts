@@ -42,6 +42,7 @@ export async function applyBatch(db: Db, load: q.LoadRow, batch: Prepared) {
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+    await q.lockClusterPlacement(tx);
     const numbers = [...new Set([...entries.values()].map((e) => e.x.controlNumber))];
     const existing = new Map(
       (await q.findByControlNumbers(tx, load.libraryId, numbers)).map((r) => [

@@ -78,6 +78,7 @@ async function finish(db: Db, load: q.LoadRow) {
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     if (load.mode === 'replace') {
+      await q.lockClusterPlacement(tx);
       const absent = await q.recordsNotSeen(tx, load.libraryId, load.id);
       const left = await q.withdrawRecords(tx, absent, load.id);
       await refreshClusters(tx, left);

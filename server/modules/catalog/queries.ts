@@ -285,3 +285,13 @@ export async function holdingsOf(db: Db, recordIds: string[]) {
 
 export * from './load-queries.ts';
 export * from './write-queries.ts';
+
+/**
+ * Placing records into clusters reads candidates and then writes on what it read: two transactions doing it
+ * at once (loads of two libraries on two app nodes, or a staff merge during a load) would each miss the
+ * other's records and leave the same manifestation in two clusters. Every placing transaction takes this
+ * lock first, so they run one after another (a single node's job queue already runs loads one at a time).
+ */
+export async function lockClusterPlacement(tx: Db) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('amigos.catalog.cluster-placement'))`);
+}

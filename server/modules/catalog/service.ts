@@ -250,6 +250,7 @@ export class CatalogService {
     const newId = crypto.randomUUID();
     await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
+      await q.lockClusterPlacement(tx);
       await q.insertDecision(tx, {
         kind: 'split',
         recordA: recordId,
@@ -286,6 +287,7 @@ export class CatalogService {
     const moved = members.filter((m) => m.clusterId === clusterB).map((m) => m.id);
     await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
+      await q.lockClusterPlacement(tx);
       await q.insertDecision(tx, {
         kind: 'merge',
         recordA: a!.displayRecordId!,
