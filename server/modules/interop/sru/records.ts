@@ -1,4 +1,5 @@
 import { toMarcXml } from '../../catalog/marc/index.ts';
+import { toMods } from './mods.ts';
 import { controlValue, dataFields, subfieldValues, type MarcRecord } from '../../catalog/marc/index.ts';
 
 // XML 1.0 forbids most C0 controls even as character references, so they are dropped.
@@ -18,6 +19,7 @@ export type Holding = { symbol: string; location: string | null; callNumber: str
 export const SCHEMAS = {
   marcxml: { uri: 'info:srw/schema/1/marcxml-v1.1', title: 'MARCXML' },
   dc: { uri: 'info:srw/schema/1/dc-v1.1', title: 'Dublin Core' },
+  mods: { uri: 'info:srw/schema/1/mods-v3.7', title: 'MODS 3.7' },
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
@@ -28,6 +30,8 @@ export function schemaFor(requested: string | undefined): SchemaName | null {
     if (r.toLowerCase() === name || r === s.uri) return name as SchemaName;
   }
   if (r === 'info:srw/schema/1/marcxml-v1.1-light' || r.toLowerCase() === 'marc21') return 'marcxml';
+  // MODS clients name whichever 3.x they were written for; 3.7 answers all of them.
+  if (/^info:srw\/schema\/1\/mods-v3\.\d$/.test(r) || r === 'http://www.loc.gov/mods/v3') return 'mods';
   return null;
 }
 
@@ -87,5 +91,7 @@ export function toDublinCore(record: MarcRecord): string {
 }
 
 export function renderRecord(record: MarcRecord, schema: SchemaName): string {
-  return schema === 'dc' ? toDublinCore(record) : toMarcXml(record, { indent: '' });
+  if (schema === 'dc') return toDublinCore(record);
+  if (schema === 'mods') return toMods(record);
+  return toMarcXml(record, { indent: '' });
 }

@@ -109,6 +109,23 @@ describe('SRU searchRetrieve', () => {
     expect(dc).toContain('<dc:title>');
   });
 
+  it('answers in MODS 3.7 with titles, names, identifiers and a location per holding library', async () => {
+    const body = await sru(
+      'version=2.0&query=bath.isbn%3D9780596000271&recordSchema=info:srw/schema/1/mods-v3.6&maximumRecords=1',
+    );
+    validate(body);
+    expect(body).toContain('<zs:recordSchema>info:srw/schema/1/mods-v3.7</zs:recordSchema>');
+    expect(body).toContain('<mods:titleInfo><mods:title>Programming Perl</mods:title></mods:titleInfo>');
+    expect(body).toMatch(
+      /<mods:name type="personal" usage="primary"><mods:namePart>Wall, Larry<\/mods:namePart>/,
+    );
+    expect(body).toContain('<mods:identifier type="isbn">0596000278</mods:identifier>');
+    expect(body).toContain('<mods:typeOfResource>text</mods:typeOfResource>');
+    expect(body).toMatch(/<mods:location><mods:physicalLocation>[A-Z]+<\/mods:physicalLocation>/);
+    const explain = await sru('version=2.0&operation=explain');
+    expect(explain).toContain('info:srw/schema/1/mods-v3.7');
+  });
+
   it('escapes records with recordXMLEscaping=string', async () => {
     const body = await sru('query=dc.title%3Dperl&recordXMLEscaping=string&maximumRecords=1');
     validate(body);
