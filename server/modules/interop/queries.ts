@@ -41,30 +41,45 @@ export async function clusterHoldings(db: Db, clusterIds: string[]) {
     .orderBy(organizations.symbol);
 }
 
-/** One page of library records for OAI-PMH, in id order after `afterId` (a stateless keyset cursor). */
+/**
+ * One page of library records for OAI-PMH, in id order after `afterId` (a stateless keyset cursor). The
+ * page is read from the records alone (primary-key order, so each page costs the same however deep the
+ * harvest is) and the libraries' symbols are looked up for that page only.
+ */
 export async function oaiRecords(
   db: Db,
   o: { libraryId?: string; from?: Date; until?: Date; afterId?: string; recordId?: string; limit: number },
 ) {
-  const conditions = [eq(organizations.kind, 'library')];
+  const conditions = [];
   if (o.libraryId) conditions.push(eq(catalogRecords.libraryId, o.libraryId));
   if (o.from) conditions.push(gte(catalogRecords.updatedAt, o.from));
   if (o.until) conditions.push(lt(catalogRecords.updatedAt, o.until));
   if (o.afterId) conditions.push(gt(catalogRecords.id, o.afterId));
   if (o.recordId) conditions.push(eq(catalogRecords.id, o.recordId));
-  return db
+  const rows = await db
     .select({
       id: catalogRecords.id,
       status: catalogRecords.status,
       updatedAt: catalogRecords.updatedAt,
       marc: catalogRecords.marc,
-      symbol: organizations.symbol,
+      libraryId: catalogRecords.libraryId,
     })
     .from(catalogRecords)
-    .innerJoin(organizations, eq(organizations.id, catalogRecords.libraryId))
-    .where(and(...conditions))
+    .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(catalogRecords.id))
     .limit(o.limit);
+  const libraryIds = [...new Set(rows.map((r) => r.libraryId))];
+  const symbols = new Map(
+    libraryIds.length
+      ? (
+          await db
+            .select({ id: organizations.id, symbol: organizations.symbol })
+            .from(organizations)
+            .where(inArray(organizations.id, libraryIds))
+        ).map((l) => [l.id, l.symbol])
+      : [],
+  );
+  return rows.map(({ libraryId, ...r }) => ({ ...r, symbol: symbols.get(libraryId) ?? '' }));
 }
 
 /** Libraries that have catalog records (the OAI sets). */
