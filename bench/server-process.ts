@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { freePort } from '../server/test/free-port.ts';
 
 export type RunningServer = { baseUrl: string; pid: number; startupMs: number; stop: () => Promise<void> };
 
 /** Starts `server/main.ts` in its own process (so load generation does not share its event loop). */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const port = 4400 + Math.floor(Math.random() * 400);
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

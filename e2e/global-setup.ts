@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../server/test/free-port.ts';
 
 /**
  * Starts the real server (`tsx server/main.ts`) on a fresh embedded data directory with the demo data,
@@ -20,7 +21,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (!fs.existsSync('web/dist/index.html')) throw new Error('Build the web app first: npm run build:web');
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amigos-e2e-'));
-  const port = 3900 + Math.floor(Math.random() * 500);
+  const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
