@@ -1,5 +1,26 @@
 import { z } from 'zod';
 import { localeSchema, pageOf, pagingQuery, uuidSchema } from './common.ts';
+import {
+  BORROWER_STATE_VALUES,
+  LENDER_STATE_VALUES,
+  LOAN_CONDITIONS,
+  REASON_CODES,
+  SERVICE_TYPES,
+  SHIPPING_METHODS,
+  SIDES,
+  STAFF_ACTIONS,
+} from './sharing-values.ts';
+
+export {
+  BORROWER_STATE_VALUES,
+  LENDER_STATE_VALUES,
+  LOAN_CONDITIONS,
+  REASON_CODES,
+  SERVICE_TYPES,
+  SHIPPING_METHODS,
+  SIDES,
+  STAFF_ACTIONS,
+};
 
 /**
  * Resource sharing (interlibrary loan between members). One request belongs to a borrowing library and is
@@ -10,130 +31,17 @@ import { localeSchema, pageOf, pagingQuery, uuidSchema } from './common.ts';
  * a test); the UI offers exactly `actions` of a request — never computes them.
  */
 
-export const SERVICE_TYPES = ['loan', 'copy'] as const;
-export const SIDES = ['borrowing', 'lending'] as const;
 export const serviceTypeSchema = z.enum(SERVICE_TYPES);
 export const sideSchema = z.enum(SIDES);
 export type Side = z.infer<typeof sideSchema>;
 
-export const BORROWER_STATE_VALUES = [
-  'new',
-  'duplicate_review',
-  'local_review',
-  'sourcing',
-  'requested',
-  'expects_to_supply',
-  'conditional',
-  'retry_review',
-  'unable_to_contact',
-  'end_of_rota',
-  'cancel_pending',
-  'shipped',
-  'received',
-  'checked_out',
-  'overdue',
-  'recalled',
-  'awaiting_return_shipping',
-  'return_on_hold',
-  'return_shipped',
-  'copy_available',
-  'complete',
-  'completed_without_return',
-  'filled_locally',
-  'cancelled',
-] as const;
-export const LENDER_STATE_VALUES = [
-  'received',
-  'expect_to_supply',
-  'pending_conditions',
-  'will_supply',
-  'pulling',
-  'cancel_requested',
-  'shipped',
-  'overdue',
-  'recalled',
-  'return_on_hold',
-  'return_in_transit',
-  'complete',
-  'copy_delivered',
-  'completed_without_return',
-  'retry_possible',
-  'unfilled',
-  'cancelled',
-] as const;
 export const borrowerStateSchema = z.enum(BORROWER_STATE_VALUES);
 export const lenderStateSchema = z.enum(LENDER_STATE_VALUES);
 export type BorrowerStateName = z.infer<typeof borrowerStateSchema>;
 export type LenderStateName = z.infer<typeof lenderStateSchema>;
 
-/** Staff actions of either side (the server refuses, with 409, any not valid now). */
-export const STAFF_ACTIONS = [
-  // borrower
-  'approve',
-  'fill_locally',
-  'restart_rota',
-  'accept_conditions',
-  'decline_conditions',
-  'retry_with_changes',
-  'retry_contact',
-  'skip_lender',
-  'cancel',
-  'request_cancel',
-  'mark_received',
-  'check_out_to_patron',
-  'request_renewal',
-  'check_in_from_patron',
-  'ship_return',
-  'report_lost',
-  'deliver_copy',
-  // lender
-  'will_supply',
-  'expect_to_supply',
-  'offer_conditions',
-  'retry_possible',
-  'cannot_supply',
-  'print_pull_slip',
-  'ship',
-  'send_copy',
-  'accept_cancel',
-  'refuse_cancel',
-  'recall',
-  'approve_renewal',
-  'deny_renewal',
-  'hold_return',
-  'release_return',
-  'check_in',
-  'mark_lost',
-] as const;
 export const staffActionSchema = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof staffActionSchema>;
-
-/** ISO 18626 reasonUnfilled / reasonRetry codes (open lists: any other code up to 40 characters is kept). */
-export const REASON_CODES = [
-  'NonCirculating',
-  'NotAvailableForILL',
-  'NotHeld',
-  'NotOnShelf',
-  'PolicyProblem',
-  'PoorCondition',
-  'AtBindery',
-  'CostExceedsMaxCost',
-  'LoanPossible',
-  'NotCurrentAvailableForILL',
-  'NotFoundAsCited',
-  'OnLoan',
-  'OnOrder',
-  'ReqDelDateNotPossible',
-  'ReqDelMethodNotSupp',
-] as const;
-export const LOAN_CONDITIONS = [
-  'LibraryUseOnly',
-  'NoReproduction',
-  'SignatureRequired',
-  'SpecCollSupervReq',
-  'WatchLibraryUseOnly',
-] as const;
-export const SHIPPING_METHODS = ['courier', 'mail', 'email', 'url'] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-08');
 const text = (max: number) => z.string().trim().max(max);
