@@ -145,43 +145,35 @@ export async function insertDecision(db: Db, row: typeof catalogDecisions.$infer
   await db.insert(catalogDecisions).values(row);
 }
 
-/** Active members of clusters; `full` adds what the display choice and summary need. */
+/** What choosing a cluster's display record and writing its summary and search document need. */
+const summaryColumns = {
+  id: catalogRecords.id,
+  library: catalogRecords.libraryId,
+  clusterId: catalogRecords.clusterId,
+  features: catalogRecords.features,
+  searchFields: catalogRecords.searchFields,
+  title: catalogRecords.title,
+  author: catalogRecords.author,
+  year: catalogRecords.year,
+  language: catalogRecords.language,
+  format: catalogRecords.format,
+  electronic: catalogRecords.electronic,
+};
+
+/** Active members of clusters, with the summary columns. */
 export async function clusterMembers(db: Db, clusterIds: string[]) {
   if (clusterIds.length === 0) return [];
   return db
-    .select({
-      id: catalogRecords.id,
-      library: catalogRecords.libraryId,
-      clusterId: catalogRecords.clusterId,
-      features: catalogRecords.features,
-      searchFields: catalogRecords.searchFields,
-      title: catalogRecords.title,
-      author: catalogRecords.author,
-      year: catalogRecords.year,
-      language: catalogRecords.language,
-      format: catalogRecords.format,
-      electronic: catalogRecords.electronic,
-    })
+    .select(summaryColumns)
     .from(catalogRecords)
     .where(and(anyOf(catalogRecords.clusterId, clusterIds, 'uuid'), eq(catalogRecords.status, 'active')));
 }
 
-/** What cluster summaries need of the given active records (members a batch did not touch). */
+/** The summary columns of the given active records (members a batch did not touch). */
 export async function memberInfo(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({
-      id: catalogRecords.id,
-      library: catalogRecords.libraryId,
-      features: catalogRecords.features,
-      searchFields: catalogRecords.searchFields,
-      title: catalogRecords.title,
-      author: catalogRecords.author,
-      year: catalogRecords.year,
-      language: catalogRecords.language,
-      format: catalogRecords.format,
-      electronic: catalogRecords.electronic,
-    })
+    .select(summaryColumns)
     .from(catalogRecords)
     .where(and(anyOf(catalogRecords.id, ids, 'uuid'), eq(catalogRecords.status, 'active')));
 }
