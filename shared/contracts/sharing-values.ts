@@ -7,6 +7,7 @@ export const SIDES = ['borrowing', 'lending'] as const;
 export const BORROWER_STATE_VALUES = [
   'new',
   'duplicate_review',
+  'patron_review',
   'local_review',
   'sourcing',
   'requested',

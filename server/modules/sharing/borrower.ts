@@ -4,6 +4,8 @@ import { both, type Machine, type StateInfo, type Transition } from './machine.t
 export const BORROWER_STATES = {
   new: {},
   duplicate_review: { attention: true },
+  /** Submitted on the library's public page: staff check the patron and the citation first. */
+  patron_review: { attention: true },
   local_review: { attention: true },
   sourcing: {},
   requested: {},
@@ -36,9 +38,18 @@ export const BORROWER_ACTIONS = {
   // Intake: a new request is checked, then routed.
   submit: both<BorrowerState>({ by: 'system', from: ['new'], to: 'sourcing' }),
   flag_duplicate: both<BorrowerState>({ by: 'system', from: ['new'], to: 'duplicate_review' }),
+  flag_patron_request: both<BorrowerState>({ by: 'system', from: ['new'], to: 'patron_review' }),
   flag_held_locally: both<BorrowerState>({ by: 'system', from: ['new'], to: 'local_review' }),
-  approve: both<BorrowerState>({ by: 'staff', from: ['duplicate_review', 'local_review'], to: 'sourcing' }),
-  fill_locally: both<BorrowerState>({ by: 'staff', from: ['local_review'], to: 'filled_locally' }),
+  approve: both<BorrowerState>({
+    by: 'staff',
+    from: ['duplicate_review', 'local_review', 'patron_review'],
+    to: 'sourcing',
+  }),
+  fill_locally: both<BorrowerState>({
+    by: 'staff',
+    from: ['local_review', 'patron_review'],
+    to: 'filled_locally',
+  }),
   // Routing down the rota.
   send_to_lender: both<BorrowerState>({ by: 'system', from: ['sourcing'], to: 'requested' }),
   rota_exhausted: both<BorrowerState>({ by: 'system', from: ['sourcing'], to: 'end_of_rota' }),
@@ -76,6 +87,7 @@ export const BORROWER_ACTIONS = {
     from: [
       'new',
       'duplicate_review',
+      'patron_review',
       'local_review',
       'sourcing',
       'end_of_rota',

@@ -28,8 +28,9 @@ import {
  * then by walking whole flows on both sides in lockstep.
  */
 const BORROWER_LOAN: Record<BorrowerState, BorrowerAction[]> = {
-  new: ['submit', 'flag_duplicate', 'flag_held_locally', 'cancel'],
+  new: ['submit', 'flag_duplicate', 'flag_patron_request', 'flag_held_locally', 'cancel'],
   duplicate_review: ['approve', 'cancel'],
+  patron_review: ['approve', 'fill_locally', 'cancel'],
   local_review: ['approve', 'fill_locally', 'cancel'],
   sourcing: ['send_to_lender', 'rota_exhausted', 'cancel'],
   requested: [

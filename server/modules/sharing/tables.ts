@@ -51,6 +51,12 @@ export const sharingRequests = pgTable(
     pickupLocation: text('pickup_location').notNull().default(''),
     rush: boolean('rush').notNull().default(false),
     staffNote: text('staff_note'),
+    /** How it came in: staff form, a patron's request page, or an outside library's ISO 18626 request. */
+    source: text('source', { enum: ['staff', 'patron', 'partner'] })
+      .notNull()
+      .default('staff'),
+    /** An outside borrower's own id for it (ISO 18626 requestingAgencyRequestId). */
+    externalRequestId: text('external_request_id'),
     state: text('state').$type<BorrowerState>().notNull().default('new'),
     rememberedState: text('remembered_state').$type<BorrowerState>(),
     currentAttemptId: uuid('current_attempt_id'),
@@ -74,6 +80,9 @@ export const sharingRequests = pgTable(
       .on(t.endedAt)
       .where(sql`${t.purgedAt} IS NULL`),
     index('sharing_requests_created_idx').on(t.createdAt),
+    uniqueIndex('sharing_requests_external_key')
+      .on(t.borrowerId, t.externalRequestId)
+      .where(sql`${t.externalRequestId} IS NOT NULL`),
   ],
 );
 
@@ -84,6 +93,8 @@ export const sharingPatrons = pgTable('sharing_patrons', {
     .references(() => sharingRequests.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   email: text('email'),
+  /** Given on a patron request page; purged with the row. */
+  cardNumber: text('card_number'),
   locale: text('locale', { enum: ['en', 'es'] })
     .notNull()
     .default('en'),
@@ -101,6 +112,8 @@ export const sharingAttempts = pgTable(
       .notNull()
       .references(() => organizations.id),
     position: smallint('position').notNull(),
+    /** An outside lender's own id for it (ISO 18626 supplyingAgencyRequestId). */
+    externalRequestId: text('external_request_id'),
     state: text('state').$type<LenderState>().notNull().default('received'),
     rememberedState: text('remembered_state').$type<LenderState>(),
     /** No answer by then → timed out (business days in the lender's zone, or hours for rush). */
@@ -231,6 +244,29 @@ export const sharingPolicies = pgTable(
   },
   (t) => [check('sharing_policies_goal_check', sql`${t.goalLoans} > 0 AND ${t.goalBorrows} > 0`)],
 );
+
+/**
+ * A library's public request page for its patrons (off until the library turns it on). A card number must
+ * start with `cardPrefix` (if set) and have between `cardMinLength` and `cardMaxLength` characters.
+ */
+export const sharingPatronPages = pgTable('sharing_patron_pages', {
+  libraryId: uuid('library_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  enabled: boolean('enabled').notNull().default(false),
+  cardPrefix: text('card_prefix').notNull().default(''),
+  cardMinLength: smallint('card_min_length').notNull().default(5),
+  cardMaxLength: smallint('card_max_length').notNull().default(20),
+  pickupLocations: text('pickup_locations')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  allowCopies: boolean('allow_copies').notNull().default(true),
+  introEn: text('intro_en').notNull().default(''),
+  introEs: text('intro_es').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 /** CONTU "rule of five": copies per borrowing library, journal and calendar year. */
 export const sharingContu = pgTable(

@@ -5,3 +5,4 @@ export * from '../../modules/accounts/tables.ts';
 export * from '../../modules/catalog/tables.ts';
 export * from '../../modules/learning/tables.ts';
 export * from '../../modules/sharing/tables.ts';
+export * from '../../modules/sharing/iso18626/tables.ts';

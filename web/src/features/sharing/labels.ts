@@ -104,6 +104,7 @@ export function ageText(tp: TP, t: T, iso: string, now = Date.now()): string {
 const NEXT_STEP: Record<Side, Record<string, string>> = {
   borrowing: {
     duplicate_review: 'approve',
+    patron_review: 'approve',
     local_review: 'fill_locally',
     conditional: 'accept_conditions',
     retry_review: 'retry_with_changes',

@@ -195,6 +195,7 @@ export const sharingEn = {
   // States, borrower side
   'ill.bstate.new': 'New',
   'ill.bstate.duplicate_review': 'Possible duplicate',
+  'ill.bstate.patron_review': 'Patron request to review',
   'ill.bstate.local_review': 'Held locally',
   'ill.bstate.sourcing': 'Finding a lender',
   'ill.bstate.requested': 'Sent to lender',
@@ -220,6 +221,8 @@ export const sharingEn = {
   'ill.bhelp.new': 'The request is being checked.',
   'ill.bhelp.duplicate_review':
     'The same patron asked for the same item recently. Approve it to send it anyway, or cancel it.',
+  'ill.bhelp.patron_review':
+    'A patron asked for this on your request page. Check the card number and the citation, then approve it to send it, fill it from your own collection, or cancel it.',
   'ill.bhelp.local_review':
     'Your library holds this item. Fill it from your own shelves, or approve it to ask other libraries.',
   'ill.bhelp.sourcing': 'The next lender on the list is being chosen.',
@@ -319,6 +322,7 @@ export const sharingEn = {
   'ill.action.mark_lost': 'Mark lost',
   'ill.event.submit': 'Request submitted',
   'ill.event.flag_duplicate': 'Flagged as a possible duplicate',
+  'ill.event.flag_patron_request': 'Submitted by a patron: waiting for staff review',
   'ill.event.flag_held_locally': 'Flagged: held locally',
   'ill.event.send_to_lender': 'Sent to lender',
   'ill.event.rota_exhausted': 'No lender left',

@@ -196,6 +196,7 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
 
   'ill.bstate.new': 'Nueva',
   'ill.bstate.duplicate_review': 'Posible duplicado',
+  'ill.bstate.patron_review': 'Solicitud de usuario por revisar',
   'ill.bstate.local_review': 'La tenemos aquí',
   'ill.bstate.sourcing': 'Buscando prestadora',
   'ill.bstate.requested': 'Enviada a la prestadora',
@@ -221,6 +222,8 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
   'ill.bhelp.new': 'Se está revisando la solicitud.',
   'ill.bhelp.duplicate_review':
     'El mismo usuario pidió el mismo documento hace poco. Apruébela para enviarla igual, o cancélela.',
+  'ill.bhelp.patron_review':
+    'Un usuario pidió esto en su página de solicitudes. Revise el número de tarjeta y la cita; luego apruébela para enviarla, atiéndala con su propia colección o cancélela.',
   'ill.bhelp.local_review':
     'Su biblioteca tiene este documento. Suminístrelo de su propia colección, o apruébela para pedirlo a otras.',
   'ill.bhelp.sourcing': 'Se está eligiendo la siguiente prestadora de la lista.',
@@ -319,6 +322,7 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
   'ill.action.mark_lost': 'Marcar perdida',
   'ill.event.submit': 'Solicitud enviada',
   'ill.event.flag_duplicate': 'Marcada como posible duplicado',
+  'ill.event.flag_patron_request': 'Enviada por un usuario: en espera de revisión del personal',
   'ill.event.flag_held_locally': 'Marcada: la tenemos aquí',
   'ill.event.send_to_lender': 'Enviada a la prestadora',
   'ill.event.rota_exhausted': 'No quedan prestadoras',
