@@ -4,6 +4,7 @@ import { closuresBetween, librariesByIds } from '../members/index.ts';
 import { answerDeadline, addDays, localDate } from './calendar.ts';
 import { DEFAULT_POLICY } from './rota.ts';
 import * as q from './queries.ts';
+import { tellOutsidePartners } from './iso18626/outbound.ts';
 import {
   BORROWER,
   LENDER,
@@ -29,6 +30,21 @@ export type Notice =
   | { to: 'staff'; libraryId: string; kind: string; requestId: string; state: string }
   | { to: 'patron'; template: 'arrived' | 'overdue' | 'cancelled' | 'due_soon'; requestId: string };
 
+/**
+ * One state change made in this flow, in order. The ISO 18626 side reads them after the save to tell an
+ * outside library what our side did (see iso18626/outbound.ts); `lenderId` is the attempt's lender then.
+ */
+export type Change = {
+  side: 'borrowing' | 'lending';
+  action: string;
+  by: Actor;
+  from: string | null;
+  to: string;
+  attemptId: string | null;
+  lenderId: string | null;
+  note: string;
+};
+
 /** Borrower states the patron hears about. */
 const PATRON_NOTICES: Partial<Record<BorrowerState, 'arrived' | 'overdue' | 'cancelled'>> = {
   received: 'arrived',
@@ -49,6 +65,7 @@ export class Flow {
   private attemptSet: Partial<q.AttemptRow> = {};
   private events: q.EventInsert[] = [];
   readonly notices: Notice[] = [];
+  readonly changes: Change[] = [];
   private cursor: number;
   /** Lender facts already read for the rota (zone, policy, closures), so asking one costs no more reads. */
   readonly lenders = new Map<string, LenderFacts>();
@@ -112,6 +129,7 @@ export class Flow {
     this.reqSet.rememberedState = next.remember;
     if (BORROWER.states[next.to].terminal) this.reqSet.endedAt = this.now;
     this.event('borrowing', action, from, next.to, note, by);
+    this.changed('borrowing', action, by, from, next.to, note);
     const patron = PATRON_NOTICES[next.to];
     if (patron && next.to !== from)
       this.notices.push({ to: 'patron', template: patron, requestId: this.req.id });
@@ -145,6 +163,7 @@ export class Flow {
     this.attemptSet.rememberedState = next.remember;
     if (LENDER.states[next.to].terminal) this.attemptSet.endedAt = this.now;
     this.event('lending', action, from, next.to, note, by);
+    this.changed('lending', action, by, from, next.to, note);
     if (by !== 'staff' && LENDER.states[next.to].attention)
       this.notices.push({
         to: 'staff',
@@ -154,6 +173,27 @@ export class Flow {
         state: next.to,
       });
     return true;
+  }
+
+  private changed(
+    side: Change['side'],
+    action: string,
+    by: Actor,
+    from: string | null,
+    to: string,
+    note: string,
+  ) {
+    const a = this.attempt;
+    this.changes.push({
+      side,
+      action,
+      by,
+      from,
+      to,
+      note,
+      attemptId: a?.id ?? null,
+      lenderId: a?.lenderId ?? null,
+    });
   }
 
   setRequest(values: Partial<q.RequestRow>) {
@@ -221,6 +261,7 @@ export class Flow {
       `Answer by ${answerBy.toISOString()}`,
       'system',
     );
+    this.changed('lending', 'request_received', 'system', null, 'received', '');
     this.notices.push({
       to: 'staff',
       libraryId: lenderId,
@@ -251,6 +292,7 @@ export class Flow {
     await q.updateRequest(this.tx, this.req.id, this.reqSet);
     await q.insertEvents(this.tx, this.events);
     this.events = [];
+    await tellOutsidePartners(this.tx, this);
     return this.req.version + 1;
   }
 }
