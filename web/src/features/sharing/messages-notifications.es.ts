@@ -1,0 +1,13 @@
+import type { sharingNotificationsEn } from './messages-notifications.en.ts';
+
+/** Spanish messages of the notifications page and bell: exactly the keys of messages-notifications.en.ts (the type enforces it). */
+export const sharingNotificationsEs: Record<keyof typeof sharingNotificationsEn, string> = {
+  'ill.notifications.title': 'Notificaciones',
+  'ill.notifications.lead': 'Lo que pasó con las solicitudes de su biblioteca.',
+  'ill.notifications.none': 'No hay notificaciones.',
+  'ill.notifications.unread_one': '{count} sin leer.',
+  'ill.notifications.unread_other': '{count} sin leer.',
+  'ill.notifications.markRead': 'Marcar leída: {title}',
+  'ill.notifications.new': 'Nueva',
+  'ill.notifications.open': 'Abrir la solicitud',
+};
