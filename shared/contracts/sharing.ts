@@ -4,6 +4,7 @@ import {
   BORROWER_STATE_VALUES,
   LENDER_STATE_VALUES,
   LOAN_CONDITIONS,
+  QUEUE_SORTS,
   REASON_CODES,
   SERVICE_TYPES,
   SHIPPING_METHODS,
@@ -124,9 +125,28 @@ export const queueQuerySchema = z
     serviceType: serviceTypeSchema.optional(),
     /** Title, author, identifier or request number. */
     q: text(200).optional(),
+    /** The other library: the current lender (borrowing queue) or the borrower (lending queue). */
+    otherLibrary: uuidSchema.optional(),
+    rush: z.enum(['true', 'false']).optional(),
+    /** Created on these days (inclusive, UTC). */
+    createdFrom: isoDate.optional(),
+    createdTo: isoDate.optional(),
+    /** The patron's need-before date in this range (inclusive). */
+    needBeforeFrom: isoDate.optional(),
+    needBeforeTo: isoDate.optional(),
+    /** updated: newest change first (default); created: newest first; oldest; needBefore: soonest first. */
+    sort: z.enum(QUEUE_SORTS).default('updated'),
     ...pagingQuery,
   })
-  .strict();
+  .strict()
+  .refine((f) => !f.createdFrom || !f.createdTo || f.createdFrom <= f.createdTo, {
+    path: ['createdTo'],
+    message: 'must not be before createdFrom',
+  })
+  .refine((f) => !f.needBeforeFrom || !f.needBeforeTo || f.needBeforeFrom <= f.needBeforeTo, {
+    path: ['needBeforeTo'],
+    message: 'must not be before needBeforeFrom',
+  });
 
 export const queueItemSchema = z.object({
   id: uuidSchema,
@@ -211,8 +231,15 @@ export const requestDetailSchema = z.object({
   rush: z.boolean(),
   borrower: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
   state: borrowerStateSchema,
-  /** Borrower staff only; purged after the retention period. */
-  patron: z.object({ name: z.string(), email: z.string().nullable(), locale: localeSchema }).nullable(),
+  /** Borrower staff only; purged after the retention period. The card number comes from a patron page. */
+  patron: z
+    .object({
+      name: z.string(),
+      email: z.string().nullable(),
+      cardNumber: z.string().nullable(),
+      locale: localeSchema,
+    })
+    .nullable(),
   staffNote: z.string().nullable(),
   /** The current attempt (the lender's own, on the lending side). */
   attempt: attemptSchema.nullable(),
