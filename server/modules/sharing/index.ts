@@ -8,6 +8,8 @@ import { SharingViews } from './views.ts';
 import { CopyStore } from './copies.ts';
 import { SharingAnalytics } from './analytics.ts';
 import { copyRoutes } from './copy-routes.ts';
+import { PatronPages } from './patron-page.ts';
+import { patronPageRoutes } from './patron-page-routes.ts';
 import {
   COPY_EXPIRY_JOB,
   DUE_SOON_JOB,
@@ -47,6 +49,7 @@ export const sharingModule: AppModule = {
   routes: async (api, ctx) => {
     const services = sharingServices(ctx);
     sharingRoutes(api, services);
+    patronPageRoutes(api, new PatronPages(ctx, services.service));
     await copyRoutes(api, services);
   },
   jobs: (ctx) => {

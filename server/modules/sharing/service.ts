@@ -37,6 +37,16 @@ const EMPTY_CITATION: Citation = {
   pages: '',
 };
 
+/** How a request came in, and what else its creation writes (see `SharingService.create`). */
+export type CreateOptions = {
+  /** A patron's request (from the library's public page) waits for staff review before it is routed. */
+  source?: 'staff' | 'patron';
+  /** The card number a patron gave: kept in the patron row only, and purged with it. */
+  cardNumber?: string;
+  /** More writes in the creating transaction (e.g. the patron's confirmation); returns outbox ids. */
+  alsoInTransaction?: (tx: Db, req: q.RequestRow) => Promise<string[]>;
+};
+
 /** Creating requests and acting on them: the rules and transactions of resource sharing. */
 export class SharingService {
   constructor(
@@ -55,9 +65,16 @@ export class SharingService {
 
   /**
    * A new request of `libraryId`: checked for duplicates and own holdings, given its rota, and sent to the
-   * first lender — all in one transaction.
+   * first lender — all in one transaction. A patron's request (no signed-in actor) runs the same checks but
+   * stops at `patron_review`; what the checks found is written on its timeline for that review.
    */
-  async create(actor: Principal, libraryId: string, input: RequestCreate, now = new Date()) {
+  async create(
+    actor: Principal | null,
+    libraryId: string,
+    input: RequestCreate,
+    now = new Date(),
+    options: CreateOptions = {},
+  ) {
     let clusterId = input.clusterId ?? null;
     let citation: Citation = { ...EMPTY_CITATION, ...input.citation } as Citation;
     if (!clusterId && !citation.title && (citation.isbn || citation.issn || citation.oclc)) {
@@ -108,7 +125,8 @@ export class SharingService {
         pickupLocation: input.pickupLocation,
         rush: input.rush,
         staffNote: input.staffNote || null,
-        createdBy: actor.userId,
+        source: options.source ?? 'staff',
+        createdBy: actor?.userId ?? null,
         createdAt: now,
         updatedAt: now,
       });
@@ -117,9 +135,10 @@ export class SharingService {
           requestId: req.id,
           name: input.patron.name,
           email: input.patron.email ?? null,
+          cardNumber: options.cardNumber ?? null,
           locale: input.patron.locale,
         });
-      const flow = new Flow(tx, req, null, { userId: actor.userId, libraryId }, now);
+      const flow = new Flow(tx, req, null, { userId: actor?.userId ?? null, libraryId }, now);
       flow.note(
         'borrowing',
         'created',
@@ -139,19 +158,25 @@ export class SharingService {
           );
       }
       const own = holdings.filter((h) => h.libraryId === libraryId);
-      if (duplicate) flow.borrower('flag_duplicate', 'system', 'Same patron and item as a recent request');
-      else if (own.length)
+      const duplicateNote = 'Same patron and item as a recent request';
+      const heldNote = `Held here: ${own.map((h) => [h.location, h.callNumber].filter(Boolean).join(' ')).join('; ') || 'in the catalog'}`;
+      if (options.source === 'patron')
+        // Staff check a patron's request first; one review covers the duplicate and local-holdings findings.
         flow.borrower(
-          'flag_held_locally',
+          'flag_patron_request',
           'system',
-          `Held here: ${own.map((h) => [h.location, h.callNumber].filter(Boolean).join(' ')).join('; ') || 'in the catalog'}`,
+          [duplicate ? duplicateNote : '', own.length ? heldNote : ''].filter(Boolean).join(' · '),
         );
+      else if (duplicate) flow.borrower('flag_duplicate', 'system', duplicateNote);
+      else if (own.length) flow.borrower('flag_held_locally', 'system', heldNote);
       else {
         flow.borrower('submit', 'system');
         await flow.route();
       }
       await flow.save();
-      return { id: req.id, mailIds: await this.notifier.write(tx, flow.notices, flow.req) };
+      const mailIds = await this.notifier.write(tx, flow.notices, flow.req);
+      if (options.alsoInTransaction) mailIds.push(...(await options.alsoInTransaction(tx, req)));
+      return { id: req.id, mailIds };
     });
     // The mail is safe in the outbox (committed with the change); handing it to the queue need not hold up
     // the answer — dispatch logs its own failures and the mail sweep catches anything not enqueued.

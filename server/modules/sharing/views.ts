@@ -67,7 +67,9 @@ export class SharingViews {
       rush: req.rush,
       borrower: lib(req.borrowerId),
       state: req.state,
-      patron: patron ? { name: patron.name, email: patron.email, locale: patron.locale } : null,
+      patron: patron
+        ? { name: patron.name, email: patron.email, cardNumber: patron.cardNumber, locale: patron.locale }
+        : null,
       staffNote: viewAs === 'borrowing' ? req.staffNote : null,
       attempt: attempt
         ? {

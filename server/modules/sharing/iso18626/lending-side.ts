@@ -61,3 +61,16 @@ export async function noteToPartner(tx: Db, req: RequestRow, attempt: AttemptRow
   if (side)
     await queueSams(tx, req, side, [sam(side.context, { reasonForMessage: 'Notification', note: text })]);
 }
+
+/** Our lender's actions whose effect on the borrower's side needs the item to have arrived there. */
+const NEEDS_RECEIPT: ReadonlySet<string> = new Set(['recall', 'check_in', 'mark_lost']);
+
+/**
+ * Before our member's staff act on a partner's request: many systems never send Received, so a loan the
+ * partner did not confirm is taken as received on our mirror of its side when our lender recalls it, checks
+ * it in or writes it off (a member borrower would have to mark it received first).
+ */
+export function mirrorBeforeLenderAction(flow: Flow, action: string) {
+  if (flow.req.source !== 'partner' || flow.req.state !== 'shipped' || !NEEDS_RECEIPT.has(action)) return;
+  flow.borrower('mark_received', 'staff', 'Taken as received: the outside library did not confirm receipt.');
+}
