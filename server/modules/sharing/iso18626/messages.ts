@@ -21,6 +21,15 @@ import type {
 } from './lists.ts';
 
 export type { IsoVersion };
+export type {
+  IsoAction,
+  IsoErrorType,
+  IsoReasonForMessage,
+  IsoRequestSubType,
+  IsoRequestType,
+  IsoServiceType,
+  IsoStatus,
+};
 
 /** Written as xs:dateTime; parsing always yields a Date (a value without a time zone is read as UTC). */
 export type IsoDateTime = Date | string;

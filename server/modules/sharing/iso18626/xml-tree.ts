@@ -44,7 +44,7 @@ function build(bytes: Uint8Array): TreeResult {
   for (const event of events) {
     switch (event.type) {
       case 'error':
-        return { ok: false, reason: `not well-formed XML: ${event.message}` };
+        return { ok: false, reason: `not well-formed XML: ${event.message.replace(/: ignored$/, '')}` };
       case 'start': {
         if (++count > MAX_ELEMENTS) return { ok: false, reason: `more than ${MAX_ELEMENTS} elements` };
         if (!current && root) return { ok: false, reason: 'more than one root element' };
