@@ -138,4 +138,15 @@ describe('whose queue', () => {
     expect(other.statusCode).toBe(403);
     expect(other.json()).toMatchObject({ error: { code: 'OTHER_LIBRARY' } });
   });
+
+  it('the same for a library’s policy and analytics', async () => {
+    const policy = (client: Client, id: string) => client.get(`/api/v1/sharing/libraries/${id}/policy`);
+    const figures = (client: Client, id: string) =>
+      client.get(`/api/v1/sharing/analytics?libraryId=${id}&from=2026-01-01&to=2026-12-31`);
+    expect((await policy(consortium, w.libraryC.id)).statusCode).toBe(200);
+    expect((await figures(consortium, w.libraryC.id)).statusCode).toBe(200);
+    expect((await policy(b, w.libraryC.id)).statusCode).toBe(403);
+    expect((await figures(b, w.libraryC.id)).statusCode).toBe(403);
+    expect((await figures(b, w.libraryB.id)).statusCode).toBe(200);
+  });
 });

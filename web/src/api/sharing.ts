@@ -44,6 +44,13 @@ export type QueueQuery = {
   attention?: 'true';
   serviceType?: 'loan' | 'copy';
   q?: string;
+  otherLibrary?: string;
+  rush?: 'true' | 'false';
+  createdFrom?: string;
+  createdTo?: string;
+  needBeforeFrom?: string;
+  needBeforeTo?: string;
+  sort?: 'updated' | 'created' | 'oldest' | 'needBefore' | 'title';
   page: number;
   pageSize: number;
 };
