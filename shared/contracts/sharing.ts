@@ -162,6 +162,8 @@ export const queueItemSchema = z.object({
   needBefore: z.string().nullable(),
   dueDate: z.string().nullable(),
   rush: z.boolean(),
+  /** The borrowing library is outside the consortium and speaks ISO 18626 (a partner). */
+  outside: z.boolean().optional(),
   updatedAt: z.string(),
 });
 export const queuePageSchema = pageOf(queueItemSchema).extend({
@@ -230,6 +232,8 @@ export const requestDetailSchema = z.object({
   pickupLocation: z.string(),
   rush: z.boolean(),
   borrower: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  /** The borrowing library is outside the consortium and speaks ISO 18626 (a partner): no patron, no rota. */
+  outside: z.boolean().optional(),
   state: borrowerStateSchema,
   /** Borrower staff only; purged after the retention period. The card number comes from a patron page. */
   patron: z

@@ -100,6 +100,7 @@ const columns = {
   needBefore: sharingRequests.needBefore,
   dueDate: sharingAttempts.dueDate,
   rush: sharingRequests.rush,
+  source: sharingRequests.source,
   renewalPending: sharingAttempts.renewalPending,
   createdAt: sharingRequests.createdAt,
 };

@@ -66,6 +66,7 @@ export class SharingViews {
       pickupLocation: viewAs === 'lending' ? '' : req.pickupLocation,
       rush: req.rush,
       borrower: lib(req.borrowerId),
+      outside: req.source === 'partner',
       state: req.state,
       patron: patron
         ? { name: patron.name, email: patron.email, cardNumber: patron.cardNumber, locale: patron.locale }
@@ -179,6 +180,7 @@ export class SharingViews {
         needBefore: r.needBefore,
         dueDate: r.dueDate,
         rush: r.rush,
+        outside: r.source === 'partner',
         updatedAt: r.updatedAt.toISOString(),
       })),
       total: page.total,

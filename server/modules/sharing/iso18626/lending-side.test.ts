@@ -50,9 +50,10 @@ describe.each(['1.2', '2021'] as IsoVersion[])(
       expect(queue.items.find((i: { id: string }) => i.id === req.id)).toMatchObject({
         borrower: { id: p.org.id, symbol: `XP${tag}` },
         state: 'received',
+        outside: true,
       });
       const seen = await detail(c, req.id);
-      expect(seen.viewAs).toBe('lending');
+      expect(seen).toMatchObject({ viewAs: 'lending', outside: true, patron: null, rota: [] });
       expect(seen.actions).toEqual(expect.arrayContaining(['will_supply', 'cannot_supply']));
       expect(await p.received()).toEqual([]);
 

@@ -22,6 +22,7 @@ export const sharingRequestEn = {
   'ill.request.needBefore': 'Needed before',
   'ill.request.pickup': 'Pickup location',
   'ill.request.rush': 'Rush',
+  'ill.request.outside': 'Outside library (ISO 18626)',
   'ill.request.created': 'Created',
   'ill.request.staffNote': 'Staff note',
   'ill.request.record': 'Catalog record',

@@ -25,6 +25,7 @@ export const sharingRequestEs: Record<keyof typeof sharingRequestEn, string> = {
   'ill.request.needBefore': 'Se necesita antes del',
   'ill.request.pickup': 'Lugar de recogida',
   'ill.request.rush': 'Urgente',
+  'ill.request.outside': 'Biblioteca externa (ISO 18626)',
   'ill.request.created': 'Creada',
   'ill.request.staffNote': 'Nota del personal',
   'ill.request.record': 'Registro del catálogo',
