@@ -10,7 +10,7 @@ import {
   sam,
   supplyingMessages,
 } from './fixtures/models.ts';
-import { VALID_RAM_12, VALID_REQUEST_2021, VALID_SAM_12 } from './fixtures/hostile.ts';
+import { VALID_RAM_12, VALID_REQUEST_2021, VALID_SAM_12 } from './fixtures/bases.ts';
 import { validateXsd } from './fixtures/xsd.ts';
 
 const VERSIONS: IsoVersion[] = ['1.2', '2021'];

@@ -43,7 +43,14 @@ function parse(xml: string | Buffer, maxBytes: number): ParsedMessage {
   const root = readRoot(xml, maxBytes);
   if (!root.ok) {
     const fault = root.fault ?? new IsoFault('BadlyFormedMessage', root.reason);
-    return { ok: false, version: root.version, errorType: fault.errorType, errorValue: fault.errorValue };
+    const known = root.message?.ns === ISO_NS && MESSAGE_KINDS.includes(root.message.local);
+    return {
+      ok: false,
+      version: root.version,
+      ...(known ? { kind: root.message!.local as IsoMessageKind, header: readEcho(root.message!) } : {}),
+      errorType: fault.errorType,
+      errorValue: fault.errorValue,
+    };
   }
   const { version, message: node } = root;
   if (node.ns !== ISO_NS || !MESSAGE_KINDS.includes(node.local))

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildMessage, parseMessage } from './codec.ts';
 import { buildConfirmation } from './confirmation.ts';
-import { HOSTILE, VALID_RAM_12, VALID_REQUEST_2021, VALID_SAM_12 } from './fixtures/hostile.ts';
+import { VALID_RAM_12, VALID_REQUEST_2021, VALID_SAM_12 } from './fixtures/bases.ts';
+import { HOSTILE } from './fixtures/hostile.ts';
 import { loanRequest, supplyingMessages } from './fixtures/models.ts';
 import { validateXsd } from './fixtures/xsd.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMessage, parseMessage } from './codec.ts';
-import { VALID_REQUEST_2021 } from './fixtures/hostile.ts';
+import { VALID_REQUEST_2021 } from './fixtures/bases.ts';
 import { loanRequest } from './fixtures/models.ts';
 import { validateXsd } from './fixtures/xsd.ts';
 import { prettyPrint, redactPatron, withoutPatron } from './redact.ts';

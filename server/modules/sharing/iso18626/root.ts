@@ -30,7 +30,14 @@ export function versionOf(root: XmlNode): { version?: IsoVersion; raw?: string }
 
 type RootResult =
   | { ok: true; version: IsoVersion; message: XmlNode }
-  | { ok: false; reason: string; version?: IsoVersion; fault?: IsoFault };
+  | {
+      ok: false;
+      reason: string;
+      version?: IsoVersion;
+      fault?: IsoFault;
+      /** The (first) message, when the document got far enough to have one: its ids can still be echoed. */
+      message?: XmlNode;
+    };
 
 export function readRoot(xml: string | Buffer, maxBytes: number): RootResult {
   const size = typeof xml === 'string' ? Buffer.byteLength(xml, 'utf8') : xml.length;
@@ -44,15 +51,19 @@ export function readRoot(xml: string | Buffer, maxBytes: number): RootResult {
   if (root.ns !== ISO_NS)
     return { ok: false, reason: `root element not in the ISO 18626 namespace (${quote(root.ns || 'none')})` };
   const { version, raw } = versionOf(root);
-  if (raw === undefined) return { ok: false, reason: 'missing version attribute' };
-  if (!version)
-    return { ok: false, reason: '', fault: new IsoFault('UnrecognisedDataValue', `version: ${quote(raw)}`) };
-  if (root.text.trim()) return { ok: false, version, reason: 'text directly under ISO18626Message' };
+  const message = root.children[0];
+  if (raw === undefined) return { ok: false, reason: 'missing version attribute', message };
+  if (!version) {
+    const fault = new IsoFault('UnrecognisedDataValue', `version: ${quote(raw)}`);
+    return { ok: false, reason: '', fault, message };
+  }
+  if (root.text.trim()) return { ok: false, version, reason: 'text directly under ISO18626Message', message };
   if (root.children.length !== 1)
     return {
       ok: false,
       version,
       reason: root.children.length ? 'more than one message in one ISO18626Message' : 'no message',
+      message,
     };
   return { ok: true, version, message: root.children[0]! };
 }
