@@ -22,6 +22,12 @@ import { sharingIsoMessages, sharingIsoPartners, type PartnerQuirks } from './ta
  * requesting-agency messages to POST /iso18626, and reads what we queued for it from the outbox — each
  * message checked against the XSD of the partner's version.
  */
+type RequestOptions = {
+  service?: Partial<ServiceInfo>;
+  bib?: IsoRequest['bibliographicInfo'];
+  patron?: PatronInfo;
+};
+
 export type OutsideBorrower = Awaited<ReturnType<typeof outsideBorrower>>;
 
 export async function outsideBorrower(
@@ -73,15 +79,10 @@ export async function outsideBorrower(
     agency,
     version,
     /** A request for a book (or an article with `bib`), to our member `lender` (its symbol). */
-    request(
-      id: string,
-      lender: string,
-      opts: {
-        service?: Partial<ServiceInfo>;
-        bib?: IsoRequest['bibliographicInfo'];
-        patron?: PatronInfo;
-      } = {},
-    ) {
+    request(id: string, lender: string, opts: RequestOptions = {}) {
+      return post(this.requestXml(id, lender, opts));
+    },
+    requestXml(id: string, lender: string, opts: RequestOptions = {}) {
       const message: IsoRequest = {
         kind: 'request',
         header: header(id, lender),
@@ -94,7 +95,7 @@ export async function outsideBorrower(
         serviceInfo: { requestType: 'New', serviceType: 'Loan', serviceLevel: 'Normal', ...opts.service },
         ...(opts.patron ? { patronInfo: opts.patron } : {}),
       };
-      return post(buildMessage(message, version));
+      return buildMessage(message, version);
     },
     action(id: string, lender: string, action: IsoAction, note?: string) {
       const message: IsoRequestingAgencyMessage = {

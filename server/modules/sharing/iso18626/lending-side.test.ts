@@ -226,7 +226,18 @@ describe.each(['1.2', '2021'] as IsoVersion[])(
 
     it('refuses a duplicate New, an unknown library and an unknown request, changing nothing', async () => {
       const id = `${tag}-DUP-1`;
-      await p.request(id, 'OKCIM');
+      // The same body twice (a resend): answered alike, one request.
+      const xml = p.requestXml(id, 'OKCIM');
+      expect(await p.post(xml)).toMatchObject({ status: 'OK' });
+      expect(await p.post(xml)).toMatchObject({ status: 'OK' });
+      const attempts = await t.ctx.db.execute(
+        sql`SELECT count(*)::int AS n FROM sharing_attempts WHERE request_id = ${(await p.ours(id)).id}`,
+      );
+      expect(
+        Number(
+          (((attempts as unknown as { rows?: { n: number }[] }).rows ?? attempts) as { n: number }[])[0]!.n,
+        ),
+      ).toBe(1);
       const dup = await p.request(id, 'OKCIM', { service: { serviceLevel: 'Rush' } });
       expect(dup).toMatchObject({ status: 'ERROR', errorType: 'UnrecognisedDataValue' });
       expect(dup.ok && dup.errorValue).toMatch(/duplicate requestingAgencyRequestId/);
