@@ -33,6 +33,8 @@ import { SlipsPage } from '../features/sharing/SlipsPage.tsx';
 import { PolicyPage } from '../features/sharing/PolicyPage.tsx';
 import { AnalyticsPage } from '../features/sharing/AnalyticsPage.tsx';
 import { NotificationsPage } from '../features/sharing/NotificationsPage.tsx';
+import { PatronPageSettingsPage } from '../features/sharing/patron/PatronPageSettingsPage.tsx';
+import { PatronRequestPage } from '../features/sharing/patron/PatronRequestPage.tsx';
 import { LearningPage } from '../features/learning/LearningPage.tsx';
 import { EventPage } from '../features/learning/EventPage.tsx';
 import { MyLearningPage } from '../features/learning/MyLearningPage.tsx';
@@ -91,6 +93,8 @@ export function App() {
               <Route path="sharing/policy" element={auth(<PolicyPage />)} />
               <Route path="sharing/analytics" element={auth(<AnalyticsPage />)} />
               <Route path="sharing/notifications" element={auth(<NotificationsPage />)} />
+              <Route path="sharing/patron-page" element={auth(<PatronPageSettingsPage />)} />
+              <Route path="request/:symbol" element={<PatronRequestPage />} />
               <Route path="learning" element={<LearningPage />} />
               <Route path="learning/events/:eventId" element={<EventPage />} />
               <Route path="learning/mine" element={auth(<MyLearningPage />)} />

@@ -17,6 +17,7 @@ import { checkPolicy, policyValues, toPolicy, type PolicyValues } from './forms.
 import { LibraryPicker } from './LibraryPicker.tsx';
 import { useSharingScope } from './scope.ts';
 import { SharingNav } from './SharingNav.tsx';
+import { PatronPageLink } from './patron/PatronPageLink.tsx';
 import { canEditPolicy } from './values.ts';
 import './sharing.css';
 
@@ -65,6 +66,7 @@ export function PolicyPage() {
         />
       ) : null}
       <ContuTable libraryId={libraryId} />
+      <PatronPageLink libraryId={libraryId} />
     </Page>
   );
 }

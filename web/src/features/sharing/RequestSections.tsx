@@ -127,6 +127,7 @@ export function PatronBlock({ request }: { request: RequestDetail }) {
         <dl className="summary-list summary-list--compact">
           <Row term={t('ill.field.patronName')}>{p.name}</Row>
           <Row term={t('ill.field.patronEmail')}>{p.email ?? <NoValue />}</Row>
+          {p.cardNumber ? <Row term={t('illPatron.cardNumber')}>{p.cardNumber}</Row> : null}
           <Row term={t('ill.field.patronLocale')}>
             {t(p.locale === 'es' ? 'ill.locale.es' : 'ill.locale.en')}
           </Row>

@@ -5,6 +5,7 @@ import { sharingStatesEn } from './messages-states.en.ts';
 import { sharingPolicyEn } from './messages-policy.en.ts';
 import { sharingAnalyticsEn } from './messages-analytics.en.ts';
 import { sharingNotificationsEn } from './messages-notifications.en.ts';
+import { sharingPatronEn } from './patron/messages.en.ts';
 
 /**
  * English messages of the resource sharing pages (merged into the app dictionary in i18n/en.ts).
@@ -31,4 +32,5 @@ export const sharingEn = {
   ...sharingPolicyEn,
   ...sharingAnalyticsEn,
   ...sharingNotificationsEn,
+  ...sharingPatronEn,
 };

@@ -6,6 +6,7 @@ import { sharingStatesEs } from './messages-states.es.ts';
 import { sharingPolicyEs } from './messages-policy.es.ts';
 import { sharingAnalyticsEs } from './messages-analytics.es.ts';
 import { sharingNotificationsEs } from './messages-notifications.es.ts';
+import { sharingPatronEs } from './patron/messages.es.ts';
 
 /** Spanish messages of the resource sharing pages: exactly the keys of messages.en.ts (the type enforces it). */
 export const sharingEs: Record<keyof typeof sharingEn, string> = {
@@ -28,4 +29,5 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
   ...sharingPolicyEs,
   ...sharingAnalyticsEs,
   ...sharingNotificationsEs,
+  ...sharingPatronEs,
 };
