@@ -34,7 +34,7 @@ export async function outsideBorrower(
   t: TestApp,
   version: IsoVersion,
   symbol: string,
-  opts: { quirks?: PartnerQuirks; borrows?: boolean } = {},
+  opts: { quirks?: PartnerQuirks; borrows?: boolean; endpointUrl?: string } = {},
 ) {
   const org = await insertOrganization(t.ctx.db, {
     kind: 'partner',
@@ -45,7 +45,7 @@ export async function outsideBorrower(
   await t.ctx.db.insert(sharingIsoPartners).values({
     organizationId: org.id,
     ...agency,
-    endpointUrl: 'http://127.0.0.1:9/iso18626',
+    endpointUrl: opts.endpointUrl ?? 'http://127.0.0.1:9/iso18626',
     isoVersion: version,
     quirks: opts.quirks ?? {},
     borrows: opts.borrows ?? true,
