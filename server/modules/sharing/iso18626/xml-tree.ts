@@ -5,7 +5,7 @@
  * root, and documents nested or sized beyond the limits. Never throws: the result says what went wrong.
  */
 import { Buffer } from 'node:buffer';
-import { XmlTokenizer } from '../../catalog/marc/xml-tokenizer.ts';
+import { XmlTokenizer, type XmlEvent } from '../../catalog/marc/xml-tokenizer.ts';
 
 export type XmlNode = {
   local: string;
@@ -21,6 +21,7 @@ export type TreeResult = { ok: true; root: XmlNode } | { ok: false; reason: stri
 
 const MAX_DEPTH = 32;
 const MAX_ELEMENTS = 5000;
+const CHUNK = 16 * 1024;
 // Characters outside the XML 1.0 Char production (the tokenizer already rejects bad character references).
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 /** The same, for replacing every occurrence. */
@@ -37,11 +38,11 @@ export function readTree(input: string | Uint8Array): TreeResult {
 
 function build(bytes: Uint8Array): TreeResult {
   const tokenizer = new XmlTokenizer({ maxTokenBytes: bytes.length + 1, maxDepth: MAX_DEPTH });
-  const events = [...tokenizer.feed(bytes), ...tokenizer.end()];
   let root: XmlNode | null = null;
   let current = null as XmlNode | null;
   let count = 0;
-  for (const event of events) {
+  // Fed in chunks so that a document breaking a limit early is not tokenized to its end.
+  for (const event of events(tokenizer, bytes)) {
     switch (event.type) {
       case 'error':
         return { ok: false, reason: `not well-formed XML: ${event.message.replace(/: ignored$/, '')}` };
@@ -77,6 +78,11 @@ function build(bytes: Uint8Array): TreeResult {
   if (!root) return { ok: false, reason: 'no root element' };
   if (current) return { ok: false, reason: 'document ends inside an element' };
   return { ok: true, root };
+}
+
+function* events(tokenizer: XmlTokenizer, bytes: Uint8Array): Generator<XmlEvent> {
+  for (let at = 0; at < bytes.length; at += CHUNK) yield* tokenizer.feed(bytes.subarray(at, at + CHUNK));
+  yield* tokenizer.end();
 }
 
 /** Resolves an attribute's namespace from the xmlns declarations in scope (plain names have none). */
