@@ -205,6 +205,29 @@ describe('reading what partners send', () => {
     expect(parseMessage(swapped)).toMatchObject({ ok: true });
   });
 
+  it('ignores attributes: xsi:schemaLocation on the root, scheme on codes', () => {
+    const xml = VALID_SAM_12.replace(
+      'version="1.2"',
+      'version="1.2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:a urn:b"',
+    ).replace('<agencyIdType>ISIL', '<agencyIdType scheme="http://example.org/isil">ISIL');
+    expect(parseMessage(xml)).toMatchObject({
+      ok: true,
+      message: { header: { supplyingAgencyId: { agencyIdType: 'ISIL' } } },
+    });
+  });
+
+  it('2021 repeats read into one model value: item ids joined, the first of several costs', () => {
+    const m = supplyingMessages('2021').find(([n]) => n === 'StatusChange Loaned')![1];
+    const xml = buildMessage(m, '2021')
+      .replace('<itemId>39999000123456</itemId>', '<itemId>A-1</itemId><itemId>A-2</itemId>')
+      .replace(/(<deliveryCosts>.*<\/deliveryCosts>)/, '$1$1');
+    expect(validateXsd(xml, '2021').errors).toBe('');
+    expect(parseMessage(xml)).toMatchObject({
+      ok: true,
+      message: { deliveryInfo: { itemId: 'A-1, A-2', deliveryCosts: { monetaryValue: 12.75 } } },
+    });
+  });
+
   it('tolerates a bare date where a dateTime belongs (midnight UTC)', () => {
     const xml = VALID_SAM_12.replace('2026-12-20T23:59:59Z', '2026-12-20');
     expect(parseMessage(xml)).toMatchObject({
