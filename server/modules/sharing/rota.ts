@@ -47,6 +47,15 @@ export type Candidate = {
   borrowed: number;
 };
 
+/** An outside library that lends by ISO 18626 (see iso18626/partners.ts). */
+export type PartnerCandidate = {
+  id: string;
+  symbol: string;
+  isoVersion: string;
+  unreachableSince: Date | null;
+  lastError: string | null;
+};
+
 export type RotaEntry = { libraryId: string; position: number; reasons: string[] };
 export type Skipped = { libraryId: string; reason: string };
 
@@ -74,6 +83,7 @@ function skipReason(c: Candidate): string | null {
 export function buildRota(
   borrower: { id: string; preferredPartners: string[] },
   candidates: readonly Candidate[],
+  partners: readonly PartnerCandidate[] = [],
 ): { entries: RotaEntry[]; skipped: Skipped[] } {
   const skipped: Skipped[] = [];
   const placed: (Candidate & { tier: number; score: number })[] = [];
@@ -102,6 +112,22 @@ export function buildRota(
     if (same.length) reasons.push('Tied with others: ordered by symbol');
     return { libraryId: c.id, position: i + 1, reasons };
   });
+  for (const p of [...partners].sort((a, b) => a.symbol.localeCompare(b.symbol))) {
+    if (p.id === borrower.id) continue;
+    if (p.unreachableSince)
+      skipped.push({
+        libraryId: p.id,
+        reason:
+          `Outside partner unreachable since ${p.unreachableSince.toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+          (p.lastError ? ` (${p.lastError.slice(0, 200)})` : ''),
+      });
+    else
+      entries.push({
+        libraryId: p.id,
+        position: entries.length + 1,
+        reasons: [`Outside partner by ISO 18626 (version ${p.isoVersion}): asked after every member`],
+      });
+  }
   return { entries, skipped };
 }
 

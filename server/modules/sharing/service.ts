@@ -14,6 +14,7 @@ import { buildRota, DEFAULT_POLICY, type Candidate } from './rota.ts';
 import * as q from './queries.ts';
 import type { Notifier } from './notify.ts';
 import { keyedHash } from '../../platform/auth/secrets.ts';
+import { rotaPartners } from './iso18626/borrowing-queries.ts';
 
 /** The borrower's download token for an attempt's copy: derived, so it need not be stored (only its hash). */
 export const copyToken = (key: Buffer, attemptId: string) => keyedHash(key, `sharing-copy:${attemptId}`);
@@ -224,9 +225,12 @@ export class SharingService {
         ),
         ...figures.get(l.id)!,
       }));
+    // Outside lenders (ISO 18626 partners) after every member; never for a request an outside library sent.
+    const partners = req.source === 'partner' ? [] : await rotaPartners(tx);
     const rota = buildRota(
       { id: req.borrowerId, preferredPartners: policyOf(req.borrowerId).preferredPartners },
       candidates,
+      partners,
     );
     for (const l of libs)
       flow?.lenders.set(l.id, {
