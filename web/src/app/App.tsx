@@ -33,6 +33,8 @@ import { SlipsPage } from '../features/sharing/SlipsPage.tsx';
 import { PolicyPage } from '../features/sharing/PolicyPage.tsx';
 import { AnalyticsPage } from '../features/sharing/AnalyticsPage.tsx';
 import { NotificationsPage } from '../features/sharing/NotificationsPage.tsx';
+import { PartnersPage } from '../features/sharing/partners/PartnersPage.tsx';
+import { PartnerFormPage } from '../features/sharing/partners/PartnerFormPage.tsx';
 import { PatronPageSettingsPage } from '../features/sharing/patron/PatronPageSettingsPage.tsx';
 import { PatronRequestPage } from '../features/sharing/patron/PatronRequestPage.tsx';
 import { LearningPage } from '../features/learning/LearningPage.tsx';
@@ -93,6 +95,9 @@ export function App() {
               <Route path="sharing/policy" element={auth(<PolicyPage />)} />
               <Route path="sharing/analytics" element={auth(<AnalyticsPage />)} />
               <Route path="sharing/notifications" element={auth(<NotificationsPage />)} />
+              <Route path="sharing/partners" element={auth(<PartnersPage />)} />
+              <Route path="sharing/partners/new" element={auth(<PartnerFormPage />)} />
+              <Route path="sharing/partners/:partnerId" element={auth(<PartnerFormPage />)} />
               <Route path="sharing/patron-page" element={auth(<PatronPageSettingsPage />)} />
               <Route path="request/:symbol" element={<PatronRequestPage />} />
               <Route path="learning" element={<LearningPage />} />

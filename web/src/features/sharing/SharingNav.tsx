@@ -33,6 +33,7 @@ export function SharingNav() {
           ? [{ to: keep('/sharing/policy'), label: t('ill.nav.policy') }]
           : []),
         ...(canSeeAnalytics(user) ? [{ to: keep('/sharing/analytics'), label: t('ill.nav.analytics') }] : []),
+        ...(consortium ? [{ to: '/sharing/partners', label: t('ill.nav.partners') }] : []),
         { to: '/sharing/notifications', label: t('ill.nav.notifications') },
       ]}
     />

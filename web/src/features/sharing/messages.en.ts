@@ -6,6 +6,8 @@ import { sharingPolicyEn } from './messages-policy.en.ts';
 import { sharingAnalyticsEn } from './messages-analytics.en.ts';
 import { sharingNotificationsEn } from './messages-notifications.en.ts';
 import { sharingPatronEn } from './patron/messages.en.ts';
+import { sharingPartnersEn } from './partners/messages.en.ts';
+import { sharingIsoEn } from './iso/messages.en.ts';
 
 /**
  * English messages of the resource sharing pages (merged into the app dictionary in i18n/en.ts).
@@ -33,4 +35,6 @@ export const sharingEn = {
   ...sharingAnalyticsEn,
   ...sharingNotificationsEn,
   ...sharingPatronEn,
+  ...sharingPartnersEn,
+  ...sharingIsoEn,
 };

@@ -7,6 +7,8 @@ import { sharingPolicyEs } from './messages-policy.es.ts';
 import { sharingAnalyticsEs } from './messages-analytics.es.ts';
 import { sharingNotificationsEs } from './messages-notifications.es.ts';
 import { sharingPatronEs } from './patron/messages.es.ts';
+import { sharingPartnersEs } from './partners/messages.es.ts';
+import { sharingIsoEs } from './iso/messages.es.ts';
 
 /** Spanish messages of the resource sharing pages: exactly the keys of messages.en.ts (the type enforces it). */
 export const sharingEs: Record<keyof typeof sharingEn, string> = {
@@ -30,4 +32,6 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
   ...sharingAnalyticsEs,
   ...sharingNotificationsEs,
   ...sharingPatronEs,
+  ...sharingPartnersEs,
+  ...sharingIsoEs,
 };
