@@ -8,6 +8,7 @@ import {
   partnerOrganizationIds,
   verifyInboundCredentials,
 } from './partners.ts';
+import { seedDemoPartners } from '../../../seed/sharing-partners.ts';
 
 /** Partner configuration over HTTP: consortium staff only, secrets write-only, inbound code hashed. */
 let t: TestApp;
@@ -188,5 +189,19 @@ describe('partners', () => {
     const ids = await partnerOrganizationIds(t.ctx.db);
     for (const id of [p.id, off.id, borrowOnly.id]) expect(ids.has(id)).toBe(true);
     expect(ids.has(t.fixtures.libraryA.id)).toBe(false);
+  });
+
+  it('are seeded for the demo once, disabled so the demo sends nothing out', async () => {
+    expect(await seedDemoPartners(t.ctx.db)).toBe(3);
+    expect(await seedDemoPartners(t.ctx.db)).toBe(0);
+    const list = (await staff.get('/api/v1/sharing/partners')).json() as { items: Partner[] };
+    const demo = list.items.filter((p) => ['AZSDU', 'COHPR', 'MSGHS'].includes(p.symbol));
+    expect(demo.map((p) => p.isoVersion).sort()).toEqual(['1.2', '2021', '2021']);
+    expect(demo.every((p) => p.status.health === 'disabled' && p.endpointUrl.includes('.example/'))).toBe(
+      true,
+    );
+    expect(demo.find((p) => p.symbol === 'COHPR')!.quirks.expectToSupplyAsWillSupply).toBe(true);
+    const lenders = (await lendingPartners(t.ctx.db)).map((l) => l.symbol);
+    expect(lenders.filter((s) => demo.some((d) => d.symbol === s))).toEqual([]);
   });
 });
