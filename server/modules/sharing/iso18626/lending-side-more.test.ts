@@ -245,3 +245,24 @@ describe.each(['1.2', '2021'] as IsoVersion[])(
     });
   },
 );
+
+describe('refusals of the lending role', () => {
+  it('refuses requests from a partner that does not borrow, and ShippedForward, changing nothing', async () => {
+    const lendsOnly = await outsideBorrower(t, '2021', 'XNOBOR', { borrows: false });
+    const refused = await lendsOnly.request('NB-1', 'OKCIM');
+    expect(refused).toMatchObject({ status: 'ERROR', errorType: 'UnrecognisedDataValue' });
+    expect(refused.ok && refused.errorValue).toMatch(/requestingAgencyId/);
+    await expect(lendsOnly.ours('NB-1')).rejects.toThrow();
+
+    const p = await outsideBorrower(t, '2021', 'XFWD');
+    await p.request('FWD-1', 'OKCIM');
+    const before = await p.ours('FWD-1');
+    const forward = await p.action('FWD-1', 'OKCIM', 'ShippedForward');
+    expect(forward).toMatchObject({ status: 'ERROR', errorType: 'UnsupportedActionType' });
+    // Another member than the one holding it is not the supplying agency of this request.
+    const wrong = await p.action('FWD-1', 'NMDAC', 'Cancel');
+    expect(wrong).toMatchObject({ status: 'ERROR', errorType: 'UnrecognisedDataValue' });
+    expect(await p.ours('FWD-1')).toMatchObject({ version: before.version, state: 'requested' });
+    expect(await p.received()).toEqual([]);
+  });
+});
