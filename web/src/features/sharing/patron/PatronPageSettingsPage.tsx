@@ -15,6 +15,7 @@ import { SharingNav } from '../SharingNav.tsx';
 import { canEditPolicy, canUseSharing } from '../values.ts';
 import { patronApi, patronPagePath, type PatronPageSettings } from './api.ts';
 import { checkSettings, settingsValues, toSettings, type SettingsValues } from './forms.ts';
+import '../sharing.css';
 import './patron.css';
 
 const FORM = 'patron-page';
@@ -73,8 +74,8 @@ function Preview({ enabled, symbol }: { enabled: boolean; symbol: string }) {
   const { t } = useI18n();
   const path = patronPagePath(symbol);
   return (
-    <section aria-labelledby="patron-page-preview" className="card">
-      <h2 id="patron-page-preview">{t('illPatron.settings.preview')}</h2>
+    <section aria-labelledby="patron-page-preview" className="section">
+      <h2 id="patron-page-preview">{t('illPatron.settings.previewTitle')}</h2>
       <p>{t('illPatron.settings.address', { url: `${window.location.origin}${path}` })}</p>
       {enabled ? null : <p>{t('illPatron.settings.previewOff')}</p>}
       <p>
@@ -161,7 +162,7 @@ function SettingsForm({
           onChange={(v) => set('enabled', v)}
           disabled={!editable}
         />
-        <fieldset className="fieldset">
+        <fieldset className="fieldset ill-fieldset">
           <legend>{t('illPatron.settings.cardTitle')}</legend>
           <TextField
             id={fieldId(FORM, 'cardPrefix')}

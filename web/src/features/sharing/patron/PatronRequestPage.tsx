@@ -19,6 +19,7 @@ import {
   type RequestProblem,
   type RequestValues,
 } from './forms.ts';
+import '../sharing.css';
 import './patron.css';
 
 const FORM = 'patron-req';
@@ -157,7 +158,7 @@ function RequestForm({
         overrides={{ RATE_LIMITED: 'illPatron.rateLimited' }}
       />
       <form id={FORM} noValidate onSubmit={(e) => void onSubmit(e)} className="form">
-        <fieldset className="fieldset">
+        <fieldset className="fieldset ill-fieldset">
           <legend>{t('illPatron.whatTitle')}</legend>
           {page.allowCopies ? (
             <ChoiceGroup
@@ -200,7 +201,7 @@ function RequestForm({
             />
           ) : null}
         </fieldset>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset ill-fieldset">
           <legend>{t('illPatron.youTitle')}</legend>
           <p className="field__hint">{t('illPatron.youHint')}</p>
           <TextField
@@ -243,7 +244,7 @@ function RequestForm({
             ]}
           />
         </fieldset>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset ill-fieldset">
           <legend>{t('illPatron.privacyTitle')}</legend>
           <CheckboxField
             id={fieldId(FORM, 'consent')}

@@ -9,6 +9,7 @@ export const sharingPatronEn = {
   'illPatron.settings.saved': 'The request page settings were saved.',
   'illPatron.settings.enabled': 'Turn the request page on',
   'illPatron.settings.address': 'Your page’s address: {url}',
+  'illPatron.settings.previewTitle': 'Your public page',
   'illPatron.settings.preview': 'Open the public page',
   'illPatron.settings.previewOff':
     'The page is off: patrons who open its address are told it is not available.',

@@ -12,6 +12,7 @@ export const sharingPatronEs: Record<keyof typeof sharingPatronEn, string> = {
   'illPatron.settings.saved': 'Se guardó la configuración de la página de solicitudes.',
   'illPatron.settings.enabled': 'Activar la página de solicitudes',
   'illPatron.settings.address': 'Dirección de su página: {url}',
+  'illPatron.settings.previewTitle': 'Su página pública',
   'illPatron.settings.preview': 'Abrir la página pública',
   'illPatron.settings.previewOff':
     'La página está desactivada: a quien abra su dirección se le informa que no está disponible.',
