@@ -14,6 +14,7 @@ import { buildRota, DEFAULT_POLICY, type Candidate } from './rota.ts';
 import * as q from './queries.ts';
 import type { Notifier } from './notify.ts';
 import { keyedHash } from '../../platform/auth/secrets.ts';
+import { mirrorBeforeLenderAction, noteToPartner, rememberCopyLink } from './iso18626/lending-side.ts';
 import { rotaPartners } from './iso18626/borrowing-queries.ts';
 
 /** The borrower's download token for an attempt's copy: derived, so it need not be stored (only its hash). */
@@ -271,7 +272,10 @@ export class SharingService {
       const flow = new Flow(tx, req, attempt, { userId: actor.userId, libraryId: actor.organizationId }, now);
       if (side === 'borrowing')
         await borrowerAction(tx, flow, input, now, () => this.rebuildRota(tx, flow, now));
-      else await lenderAction(tx, flow, input, now);
+      else {
+        mirrorBeforeLenderAction(flow, input.action);
+        await lenderAction(tx, flow, input, now);
+      }
       if (copyPath) {
         if (input.action !== 'send_copy')
           throw new AppError('VALIDATION_FAILED', 'A file goes with “send copy” only.');
@@ -280,6 +284,12 @@ export class SharingService {
           copyTokenHash: keyedHash(this.ctx.secretKey, copyToken(this.ctx.secretKey, flow.attempt!.id)),
           copyExpiresAt: new Date(now.getTime() + this.ctx.env.sharingCopyRetentionDays * 86_400_000),
         });
+        // An outside borrower gets the link in its CopyCompleted message (our members read it on the page).
+        if (req.source === 'partner')
+          rememberCopyLink(
+            flow,
+            `${this.ctx.env.baseUrl}/api/v1/sharing/copies/${copyToken(this.ctx.secretKey, flow.attempt!.id)}`,
+          );
       }
       await flow.save();
       return this.notifier.write(tx, flow.notices, flow.req);
@@ -298,12 +308,11 @@ export class SharingService {
     const req = await q.findRequest(this.ctx.db, requestId);
     if (!req) throw notFound('This request');
     const attempt = req.currentAttemptId ? await q.findAttempt(this.ctx.db, req.currentAttemptId) : null;
-    resolveSide(actor, req, attempt, 'act');
-    await q.insertNote(this.ctx.db, {
-      requestId,
-      authorId: actor.userId,
-      libraryId: actor.organizationId,
-      text,
+    const side = resolveSide(actor, req, attempt, 'act');
+    await this.inTransaction(async (tx) => {
+      await q.insertNote(tx, { requestId, authorId: actor.userId, libraryId: actor.organizationId, text });
+      // An outside borrower reads our lender's notes as ISO 18626 Notifications.
+      if (side === 'lending' && req.source === 'partner') await noteToPartner(tx, req, attempt, text);
     });
   }
 }
