@@ -356,8 +356,14 @@ export const notificationSchema = z.object({
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });
-export const notificationListSchema = z.object({
-  items: z.array(notificationSchema),
-  unread: z.number().int(),
-});
+export const notificationQuerySchema = z
+  .object({
+    /** Only the unread ones. */
+    unread: z.enum(['true']).optional(),
+    ...pagingQuery,
+  })
+  .strict();
+/** A page of my notifications, newest first, with the unread count of all of them. */
+export const notificationListSchema = pageOf(notificationSchema).extend({ unread: z.number().int() });
+export const markAllReadSchema = z.object({ ok: z.literal(true), marked: z.number().int() });
 export const notificationParamsSchema = z.object({ notificationId: uuidSchema });

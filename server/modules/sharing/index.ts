@@ -7,6 +7,7 @@ import { SharingSettings } from './settings.ts';
 import { SharingViews } from './views.ts';
 import { CopyStore } from './copies.ts';
 import { SharingAnalytics } from './analytics.ts';
+import { DIGEST_JOB, SharingDigest } from './digest.ts';
 import { copyRoutes } from './copy-routes.ts';
 import { PartnerService } from './iso18626/partners.ts';
 import { MessageLog } from './iso18626/message-log.ts';
@@ -70,6 +71,8 @@ export const sharingModule: AppModule = {
     sweep(DUE_SOON_JOB, '7 14 * * *', () => timers.dueSoon());
     sweep(PURGE_JOB, '37 3 * * *', () => timers.purgePatrons());
     sweep(COPY_EXPIRY_JOB, '47 * * * *', () => copies.expire());
+    // Shortly after midnight UTC: the previous day's digest (once per person and day, any number of nodes).
+    sweep(DIGEST_JOB, '15 0 * * *', () => new SharingDigest(ctx).send());
     defineDeliveryJob(ctx, new Notifier(ctx));
   },
 };

@@ -9,4 +9,9 @@ export const sharingNotificationsEn = {
   'ill.notifications.markRead': 'Mark read: {title}',
   'ill.notifications.new': 'New',
   'ill.notifications.open': 'Open the request',
+  'ill.notifications.markAll': 'Mark all read',
+  'ill.notifications.markedAll': 'All notifications are marked read.',
+  'ill.notifications.pagination': 'Pages of notifications',
+  'ill.notifications.count_one': '{count} notification in all.',
+  'ill.notifications.count_other': '{count} notifications in all.',
 };
