@@ -44,9 +44,10 @@ export function termsOf(m: IsoSupplyingAgencyMessage, quirks: PartnerQuirks): Te
   let costCents = cents(m.messageInfo.offeredCosts);
   const note = m.messageInfo.note ?? '';
   if (quirks.termsInNote && note) {
+    // "Library use only" and "LibraryUseOnly" both name the code.
+    const letters = note.toLowerCase().replace(/[^a-z]/g, '');
     for (const code of OPEN_LISTS.loanCondition)
-      if (note.toLowerCase().includes(code.toLowerCase()) && !conditions.includes(code))
-        conditions.push(code);
+      if (letters.includes(code.toLowerCase()) && !conditions.includes(code)) conditions.push(code);
     if (!conditions.length && /condition/i.test(note)) conditions.push(SEE_NOTE);
     costCents ??= costInNote(note);
   }

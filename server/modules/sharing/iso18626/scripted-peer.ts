@@ -113,6 +113,8 @@ export class ScriptedPeer {
     status: IsoStatus,
     more: {
       about?: string;
+      /** Our agency it is addressed to (default: the one its last request came from). */
+      to?: AgencyId;
       messageInfo?: Partial<MessageInfo>;
       statusInfo?: Partial<StatusInfo>;
       deliveryInfo?: DeliveryInfo;
@@ -129,10 +131,11 @@ export class ScriptedPeer {
       kind: 'supplyingAgencyMessage',
       header: {
         supplyingAgencyId: this.agency,
-        requestingAgencyId: last!.header.requestingAgencyId,
+        requestingAgencyId: more.to ??
+          last?.header.requestingAgencyId ?? { agencyIdType: 'ISIL', agencyIdValue: 'NONE' },
         timestamp: at,
         requestingAgencyRequestId: more.about ?? last!.header.requestingAgencyRequestId,
-        supplyingAgencyRequestId: `PEER-${last ? this.requests().length : ++this.seq}`,
+        supplyingAgencyRequestId: `PEER-${last ? this.requests().length : `X${++this.seq}`}`,
         ...(this.version === '1.2' ? { multipleItemRequestId: '' } : {}),
       },
       messageInfo: { reasonForMessage, ...more.messageInfo },
