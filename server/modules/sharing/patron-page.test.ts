@@ -263,6 +263,30 @@ describe('a patron request', () => {
     expect((await detail(ill, row.id)).patron).toBeNull();
   });
 
+  it('notes an item the library holds itself, and staff may fill it locally', async () => {
+    await enable();
+    await insertCluster(t.ctx.db, [{ libraryId: w.libraryA.id, location: 'Southwest room' }], {
+      title: 'Caminos del río',
+      isbn: '9780000000200',
+    });
+    const res = await submit(
+      patron({ title: 'Caminos del río', isbn: '9780000000200', cardNumber: 'TX31310001' }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await requestByReference(res.json().reference);
+    const view = await detail(ill, row.id);
+    expect(view.state).toBe('patron_review');
+    expect(view.timeline.find((e) => e.action === 'flag_patron_request')!.note).toBe(
+      'Held here: Southwest room F 1 .T4',
+    );
+    const filled = await ill.post(`/api/v1/sharing/requests/${row.id}/actions`, {
+      action: 'fill_locally',
+      version: view.version,
+    });
+    expect(filled.statusCode, filled.body).toBe(200);
+    expect(filled.json().state).toBe('filled_locally');
+  });
+
   it('accepts an article copy where copies are allowed, mapping the journal to the citation', async () => {
     await enable({ allowCopies: true, pickupLocations: [] });
     const res = await submit(
