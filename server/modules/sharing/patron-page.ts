@@ -45,8 +45,9 @@ const CARD_MESSAGES: Record<CardProblem, (r: pq.PatronPageValues) => string> = {
 };
 
 /**
- * A fixed one-hour window per client address, in this node's memory. Why memory: it counts every attempt,
- * refused ones included (card-number guessing), without writing patrons' addresses to the database; the
+ * A fixed one-hour window per client address, in this node's memory. Why memory: it counts every attempt
+ * that passes the schema, those refused by the card rules included (card-number guessing), without writing
+ * patrons' addresses to the database; the
  * price is that with N app nodes an address may get N × the limit. The per-card limit, which matters more,
  * is counted in PostgreSQL from the requests themselves, so it holds across nodes.
  */
