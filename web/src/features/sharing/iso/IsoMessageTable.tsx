@@ -113,7 +113,11 @@ export function IsoMessageTable({
                   </td>
                   <td>{m.tries}</td>
                   <td>
-                    <span>{t('ill.iso.created', { when: fmt.dateTime(m.createdAt) })}</span>
+                    <span>
+                      {t(m.direction === 'out' ? 'ill.iso.created' : 'ill.iso.receivedAt', {
+                        when: fmt.dateTime(m.createdAt),
+                      })}
+                    </span>
                     {m.sentAt && m.direction === 'out' ? (
                       <span className="ill-iso__line">
                         {t('ill.iso.sent', { when: fmt.dateTime(m.sentAt) })}

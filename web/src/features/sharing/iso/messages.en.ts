@@ -31,6 +31,7 @@ export const sharingIsoEn = {
   'ill.iso.waiting': 'Waits for an earlier message',
   'ill.iso.nextTry': 'Next try {when}',
   'ill.iso.created': 'Queued {when}',
+  'ill.iso.receivedAt': 'Received {when}',
   'ill.iso.sent': 'Delivered {when}',
   'ill.iso.durationMs': '{ms} ms',
   'ill.iso.xml': 'XML of message {id}',

@@ -33,6 +33,7 @@ export const sharingIsoEs: Record<keyof typeof sharingIsoEn, string> = {
   'ill.iso.waiting': 'Espera a un mensaje anterior',
   'ill.iso.nextTry': 'Próximo intento: {when}',
   'ill.iso.created': 'En cola: {when}',
+  'ill.iso.receivedAt': 'Recibido: {when}',
   'ill.iso.sent': 'Entregado: {when}',
   'ill.iso.durationMs': '{ms} ms',
   'ill.iso.xml': 'XML del mensaje {id}',

@@ -117,7 +117,7 @@ export function PartnerForm({
         {stored ? (
           <CheckboxField
             id={fieldId(FORM, clearKey(name))}
-            label={t('ill.partners.secret.clear')}
+            label={t('ill.partners.secret.clear', { field: labels[name] ?? name })}
             checked={values[clearKey(name)]}
             onChange={(v) => set(clearKey(name), v)}
           />
@@ -135,7 +135,7 @@ export function PartnerForm({
         labels={labels}
         attempt={form.attempt}
       />
-      <form id={FORM} noValidate onSubmit={(e) => void onSubmit(e)} className="form">
+      <form id={FORM} noValidate onSubmit={(e) => void onSubmit(e)} className="form ill-partner-form">
         <fieldset className="fieldset">
           <legend>{t('ill.partners.section.identity')}</legend>
           {text('name')}

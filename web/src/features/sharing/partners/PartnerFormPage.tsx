@@ -52,7 +52,12 @@ export function PartnerFormPage() {
       ) : null}
       {partner.error ? <LoadError error={partner.error} onRetry={partner.reload} /> : null}
       {allowed && editing && !partner.data && !partner.error ? <Loading /> : null}
-      {partner.data ? <PartnerStatus partner={partner.data} t={t} when={fmt.dateTime} /> : null}
+      {partner.data ? (
+        <div className="ill-partner-status--page">
+          <strong>{t('ill.partners.statusLabel')}</strong>
+          <PartnerStatus partner={partner.data} t={t} when={fmt.dateTime} />
+        </div>
+      ) : null}
       {allowed && (!editing || partner.data) ? (
         // A new form per saved version: the fields start from what was stored, secrets empty again.
         <PartnerForm key={partner.data?.version ?? 'new'} partner={partner.data ?? null} onSaved={onSaved} />
