@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { isConsortiumStaff } from '../../../api/enums.ts';
+import { Link, useNavigate } from 'react-router';
 import { membersApi } from '../../../api/members.ts';
 import { useResource } from '../../../api/useResource.ts';
 import { useI18n } from '../../../i18n/context.tsx';
@@ -11,8 +10,10 @@ import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { useForm, type FieldErrors } from '../../../ui/useForm.ts';
 import { useSession } from '../../accounts/session.tsx';
+import { LibraryPicker } from '../LibraryPicker.tsx';
+import { useSharingScope } from '../scope.ts';
 import { SharingNav } from '../SharingNav.tsx';
-import { canEditPolicy, canUseSharing } from '../values.ts';
+import { canEditPolicy } from '../values.ts';
 import { patronApi, patronPagePath, type PatronPageSettings } from './api.ts';
 import { checkSettings, settingsValues, toSettings, type SettingsValues } from './forms.ts';
 import '../sharing.css';
@@ -27,9 +28,11 @@ const FORM = 'patron-page';
 export function PatronPageSettingsPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const [params] = useSearchParams();
-  const consortium = !!user && isConsortiumStaff(user.role);
-  const libraryId = consortium ? params.get('libraryId') : canUseSharing(user) ? user!.organization.id : null;
+  const navigate = useNavigate();
+  const { libraryId, consortium } = useSharingScope();
+  const picker = consortium ? (
+    <LibraryPicker value={libraryId} onPick={(l) => navigate(`/sharing/patron-page?libraryId=${l.id}`)} />
+  ) : null;
   const profile = useResource(consortium && libraryId ? `library:${libraryId}` : null, (signal) =>
     membersApi.profile(libraryId!, signal),
   );
@@ -43,12 +46,14 @@ export function PatronPageSettingsPage() {
     return (
       <Page title={title}>
         <SharingNav />
+        {picker}
         <p>{t(consortium ? 'illPatron.settings.choose' : 'ill.noLibrary')}</p>
       </Page>
     );
   return (
     <Page title={title} lead={t('illPatron.settings.lead')}>
       <SharingNav />
+      {picker}
       {settings.error ? <LoadError error={settings.error} onRetry={settings.reload} /> : null}
       {!settings.data && !settings.error ? <Loading /> : null}
       {saved ? <Alert variant="success" live="status" title={t('illPatron.settings.saved')} /> : null}
