@@ -79,7 +79,7 @@ describe.each(['2021', '1.2'] as IsoVersion[])(
     const lastAction = (p: ScriptedPeer) => p.actions().at(-1)!;
 
     it('loan: request, WillSupply, Loaned, Received, renew yes and no, ShippedReturn, LoanCompleted', async () => {
-      const r = await create({ needBefore: '2030-01-31', rush: true });
+      const r = await create({ needBefore: '2030-01-31', rush: true, staffNote: 'Call the reader at home' });
       expect(r.state).toBe('requested');
       expect(r.attempt!.lender.symbol).toBe('ZZPEER1');
       expect(r.rota.map((e) => e.library.symbol)).toEqual(['ZZPEER1', 'ZZPEER2']);
@@ -100,6 +100,8 @@ describe.each(['2021', '1.2'] as IsoVersion[])(
       const body = peer.received.at(-1)!.body;
       expect(body).not.toContain('Ximena');
       expect(body).not.toContain('patrons.example');
+      expect(body).not.toContain('Call the reader');
+      expect(body).not.toContain('Main desk');
 
       await ok(peer, peer.sam('RequestResponse', 'WillSupply'));
       let d = await detail(r.id);

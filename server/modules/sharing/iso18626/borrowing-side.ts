@@ -8,7 +8,7 @@
 import { Flow } from '../engine.ts';
 import { LENDER_TO_BORROWER } from '../peers.ts';
 import * as q from '../queries.ts';
-import { BORROWER_ACTIONS, LENDER_ACTIONS, LENDER_STATES, type LenderAction } from '../states.ts';
+import { BORROWER_ACTIONS, LENDER_ACTIONS, type LenderAction } from '../states.ts';
 import { agencyLabel, ourAgencyIdOf, sameAgency } from './agency.ts';
 import { lastAppliedInbound, requestingLibrary, resolveRequestingId } from './borrowing-queries.ts';
 import { parseMessage } from './codec.ts';
@@ -17,6 +17,8 @@ import { isBehind, lenderPath, lenderTargetOf } from './mapping.ts';
 import type { IsoSupplyingAgencyMessage } from './messages.ts';
 import { fromPartner } from './outbound.ts';
 import { deliveryDetails, stampOf, termsOf, type Terms } from './borrowing-terms.ts';
+
+const words = (state: string) => state.replace(/_/g, ' ');
 
 const refused = (errorValue: string): InboundOutcome => ({
   outcome: 'error',
@@ -74,29 +76,32 @@ export async function handleSupplyingMessage(
 
   const now = flow.attempt!;
   const target = lenderTargetOf(m, partner.quirks, terms.offered);
-  let path: LenderAction[] | null;
-  if (target === 'previous') path = now.state === 'return_on_hold' ? ['release_return'] : [];
-  else if (answers.length && status === 'Cancelled' && now.state === 'cancelled') path = [];
-  else
-    path = lenderPath(now.state, now.rememberedState, target, req.serviceType, {
-      renewalPending: now.renewalPending,
-    });
-
+  if (target === 'previous') {
+    // ReleaseHoldReturn: back to where the loan was before the hold.
+    if (now.state === 'return_on_hold') apply(flow, 'release_return', m, terms, note);
+    else if (!answers.length) return { ...base, outcome: 'ignored', summary: `${label}: no hold to release` };
+    return finish(c, flow, base, `${label}: ${attempt.state} → ${flow.attempt!.state}`);
+  }
+  const path =
+    answers.length && now.state === target
+      ? []
+      : lenderPath(now.state, now.rememberedState, target, req.serviceType, {
+          renewalPending: now.renewalPending,
+        });
   if (path === null) {
     if (answers.length) return finish(c, flow, base, `${label}: answered`);
-    const to = target as string;
-    if (isBehind(now.state, target as never, req.serviceType))
+    if (isBehind(now.state, target, req.serviceType))
       return { ...base, outcome: 'ignored', summary: `${label}: behind ${now.state} (stale)` };
-    // A status that does not follow from where we are: changed nothing, but staff should look.
+    // A status that does not follow from where we are: nothing changes, but staff should look.
     flow.note(
       'borrowing',
       'iso_unexpected_status',
-      `${partner.agencyIdValue} reported ${status} (${to.replace(/_/g, ' ')}), which does not follow ` +
-        `from ${now.state.replace(/_/g, ' ')}; nothing was changed. Check with the lender.`,
+      `${partner.agencyIdValue} reported ${status} (${words(target)}), which does not follow from ` +
+        `${words(now.state)}; nothing was changed. Check with the lender.`,
       'borrowing',
     );
     await flow.save();
-    return { ...base, outcome: 'ignored', summary: `${label}: no way from ${now.state} to ${to}` };
+    return { ...base, outcome: 'ignored', summary: `${label}: no way from ${now.state} to ${target}` };
   }
   if (!path.length && !answers.length) {
     if (m.messageInfo.reasonForMessage !== 'Notification' || !m.messageInfo.note?.trim())
@@ -150,8 +155,7 @@ function apply(flow: Flow, action: LenderAction, m: IsoSupplyingAgencyMessage, t
     flow.note(
       'borrowing',
       'iso_peer_skipped',
-      `The lender is now “${LENDER_STATES[flow.attempt!.state] ? flow.attempt!.state.replace(/_/g, ' ') : ''}”; ` +
-        `our side stays “${flow.req.state.replace(/_/g, ' ')}”.`,
+      `The lender is now “${words(flow.attempt!.state)}”; our side stays “${words(flow.req.state)}”.`,
       'borrowing',
     );
 }
