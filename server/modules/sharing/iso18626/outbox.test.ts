@@ -6,6 +6,7 @@ import { Notifier } from '../notify.ts';
 import { IsoDelivery } from './delivery.ts';
 import { enqueueOutbound, MASKED_CODE } from './outbox.ts';
 import { partnerByOrganization } from './partners.ts';
+import * as sq from '../queries.ts';
 import * as q from './queries.ts';
 import { createPartner, outboxWorld, requestXml, startPeer, type Peer } from './outbox.test-support.ts';
 
@@ -244,5 +245,48 @@ describe('delivering an outbound message', () => {
       ['RESEND-1', 'sent'],
       ['RESEND-2', 'sent'],
     ]);
+  });
+
+  it('"retry contact" resends the failed messages of the current attempt only', async () => {
+    peer = await startPeer(['http500']);
+    const partner = await createPartner(t, peer.url);
+    const at = await w.requestAtPartner(partner.id);
+    const once = new IsoDelivery(t.ctx, new Notifier(t.ctx), { retrySchedule: [], timeoutMs: 1000 });
+    const failed = await queue('RC-1', at, partner.id);
+    await once.deliverDue();
+    expect((await message(failed)).status).toBe('failed');
+    // A message of an earlier attempt that also failed stays as it is.
+    const earlier = await sq.insertAttempt(db(), {
+      requestId: at.requestId,
+      lenderId: w.libraryC.id,
+      position: 0,
+    });
+    const old = await q.insertMessage(db(), {
+      requestId: at.requestId,
+      attemptId: earlier.id,
+      partnerId: partner.id,
+      direction: 'out',
+      kind: 'request',
+      summary: 'earlier',
+      body: requestXml('RC-OLD'),
+      status: 'failed',
+    });
+    let detail = (await w.a.get(`/api/v1/sharing/requests/${at.requestId}`)).json() as RequestDetail;
+    expect(detail.state).toBe('unable_to_contact');
+    const res = await w.a.post(`/api/v1/sharing/requests/${at.requestId}/actions`, {
+      action: 'retry_contact',
+      version: detail.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    detail = res.json() as RequestDetail;
+    expect(detail.state).toBe('requested');
+    expect((await message(failed)).status).toBe('resent');
+    expect((await message(old)).status).toBe('failed');
+    peer.script = ['ok'];
+    await delivery.deliverDue();
+    const log = await q.messagesOfRequest(db(), at.requestId);
+    const copies = log.filter((r) => r.id > failed && r.body.includes('RC-1'));
+    expect(copies.map((r) => r.status)).toEqual(['sent']);
+    expect(peer.received.filter((r) => r.body.includes('RC-OLD'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../../platform/db/client.ts';
+import * as sq from '../queries.ts';
 import * as q from './queries.ts';
 import { redactPatron } from './redact.ts';
 
@@ -66,14 +67,20 @@ export async function enqueueOutbound(tx: Db, message: OutboundMessage): Promise
 }
 
 /**
- * Queues failed or rejected outbound messages of a request again (all of them, or the one `messageId`):
- * each becomes `resent` in the log and a fresh copy is queued. Messages that were held back behind a failed
+ * Queues undelivered outbound messages of a request again: without `messageId` (staff chose "retry
+ * contact"), those of the request's current attempt that failed — not those of lenders it moved on from,
+ * nor ones a partner refused; with `messageId`, that one message if it failed or was rejected.
+ * Each becomes `resent` in the log and a fresh copy is queued. Messages that were held back behind a failed
  * one move behind its copy, so the partner still receives them in the original order.
  * Returns the ids of the new copies.
  */
 export async function resendFailed(tx: Db, requestId: string, messageId?: number): Promise<number[]> {
   const copies: number[] = [];
-  for (const old of await q.undeliveredOfRequest(tx, requestId, messageId)) {
+  const which =
+    messageId !== undefined
+      ? { messageId }
+      : { attemptId: (await sq.findRequest(tx, requestId))?.currentAttemptId ?? null };
+  for (const old of await q.undeliveredOfRequest(tx, requestId, which)) {
     const held =
       old.status === 'failed' && old.partnerId
         ? await q.waitingAfter(tx, requestId, old.partnerId, old.id)

@@ -190,13 +190,20 @@ export async function insertMessage(db: Db, row: MessageInsert) {
  * after the lease, and no other worker sees the row as due meanwhile.
  */
 const m = sharingIsoMessages;
-/** Outbound, not delivered yet, and no earlier message to the same partner about the request still open. */
+/**
+ * An earlier outbound message holds this one back: one to the same partner about the same request still on
+ * its way, or one of the same attempt that gave up (until it is resent; a later attempt starts afresh).
+ */
+const heldBack = sql`EXISTS (SELECT 1 FROM sharing_iso_messages e
+  WHERE e.direction = 'out' AND e.request_id = ${m.requestId} AND e.partner_id = ${m.partnerId}
+    AND e.id < ${m.id}
+    AND (e.status IN ('pending', 'retrying')
+      OR (e.status = 'failed' AND e.attempt_id IS NOT DISTINCT FROM ${m.attemptId})))`;
+/** Outbound, not delivered yet, and not held back. */
 const sendable = and(
   eq(m.direction, 'out'),
   inArray(m.status, ['pending', 'retrying']),
-  sql`NOT EXISTS (SELECT 1 FROM sharing_iso_messages e
-       WHERE e.direction = 'out' AND e.request_id = ${m.requestId} AND e.partner_id = ${m.partnerId}
-         AND e.id < ${m.id} AND e.status IN ('pending', 'retrying', 'failed'))`,
+  sql`NOT ${heldBack}`,
 );
 
 export async function claimDue(db: Db, now: Date, leaseUntil: Date): Promise<MessageRow | null> {
@@ -233,8 +240,15 @@ export async function findMessage(db: Db, id: number) {
   return row ?? null;
 }
 
-/** Failed or rejected outbound messages of a request (one of them when `onlyId`), oldest first. */
-export async function undeliveredOfRequest(db: Db, requestId: string, onlyId?: number) {
+/**
+ * Outbound messages of a request that were not delivered, oldest first: the one `messageId` if it failed or
+ * was rejected, else those of `attemptId` that failed.
+ */
+export async function undeliveredOfRequest(
+  db: Db,
+  requestId: string,
+  which: { messageId: number } | { attemptId: string | null },
+) {
   return db
     .select()
     .from(sharingIsoMessages)
@@ -242,8 +256,15 @@ export async function undeliveredOfRequest(db: Db, requestId: string, onlyId?: n
       and(
         eq(sharingIsoMessages.requestId, requestId),
         eq(sharingIsoMessages.direction, 'out'),
-        inArray(sharingIsoMessages.status, ['failed', 'rejected']),
-        onlyId ? eq(sharingIsoMessages.id, onlyId) : undefined,
+        'messageId' in which
+          ? and(
+              eq(sharingIsoMessages.id, which.messageId),
+              inArray(sharingIsoMessages.status, ['failed', 'rejected']),
+            )
+          : and(
+              eq(sharingIsoMessages.status, 'failed'),
+              which.attemptId ? eq(sharingIsoMessages.attemptId, which.attemptId) : sql`false`,
+            ),
       ),
     )
     .orderBy(asc(sharingIsoMessages.id));
@@ -280,13 +301,9 @@ const logColumns = {
   ...getTableColumns(sharingIsoMessages),
   partnerName: organizations.name,
   partnerSymbol: organizations.symbol,
-  /** Queued behind an earlier message to the same partner about the same request (see claimDue). */
-  waitingForEarlier: sql<boolean>`(${sharingIsoMessages.direction} = 'out'
-    AND ${sharingIsoMessages.status} IN ('pending', 'retrying')
-    AND EXISTS (SELECT 1 FROM sharing_iso_messages e
-      WHERE e.direction = 'out' AND e.request_id = ${sharingIsoMessages.requestId}
-        AND e.partner_id = ${sharingIsoMessages.partnerId} AND e.id < ${sharingIsoMessages.id}
-        AND e.status IN ('pending', 'retrying', 'failed')))`,
+  /** Queued behind an earlier message (see heldBack). */
+  waitingForEarlier: sql<boolean>`(${m.direction} = 'out' AND ${m.status} IN ('pending', 'retrying')
+    AND ${heldBack})`,
 };
 export type LogRow = MessageRow & {
   partnerName: string | null;
