@@ -11,6 +11,7 @@ export const ISO_DELIVER_JOB = 'sharing.iso18626-deliver';
 
 const SYSTEM = { userId: null, libraryId: null };
 const MAX_STORED_REPLY = 64 * 1024;
+const LANES = 4;
 /** Messages we send as the borrower: when these cannot be delivered, the lender is unreachable for us. */
 const BORROWER_KINDS = new Set(['request', 'requestingAgencyMessage']);
 
@@ -18,6 +19,8 @@ export type DeliveryOptions = {
   /** Waits between tries, in seconds: one try more than entries, then the message has failed. */
   retrySchedule: readonly number[];
   timeoutMs: number;
+  /** Messages in flight at once per worker (default 4). */
+  lanes?: number;
 };
 
 type Outcome =
@@ -44,17 +47,24 @@ export class IsoDelivery {
     return this.ctx.db.transaction(async (tx) => work(tx as unknown as Db));
   }
 
-  /** Sends every message due at `now`, one at a time, until none is left. Returns how many were tried. */
+  /**
+   * Sends every message due at `now` until none is left, a few at a time so one partner that does not answer
+   * does not hold up the others (each lane claims its next message itself). Returns how many were tried.
+   */
   async deliverDue(now = () => new Date()): Promise<number> {
-    let tried = 0;
-    for (;;) {
-      const at = now();
-      const lease = new Date(at.getTime() + this.options.timeoutMs + 60_000);
-      const message = await this.inTransaction((tx) => q.claimDue(tx, at, lease));
-      if (!message) return tried;
-      tried++;
-      await this.deliver(message, now);
-    }
+    const lane = async () => {
+      let tried = 0;
+      for (;;) {
+        const at = now();
+        const lease = new Date(at.getTime() + this.options.timeoutMs + 60_000);
+        const message = await this.inTransaction((tx) => q.claimDue(tx, at, lease));
+        if (!message) return tried;
+        tried++;
+        await this.deliver(message, now);
+      }
+    };
+    const lanes = Array.from({ length: this.options.lanes ?? LANES }, lane);
+    return (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
   }
 
   /** When a retry falls due within the minute sweep's interval, a delayed job is worth asking for. */
