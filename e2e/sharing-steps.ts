@@ -125,12 +125,17 @@ export async function titlesToBorrow(p: Party, holders: number, wanted: number):
 
 /** A catalog record the party's own library holds (a request for it goes to local review). */
 export async function titleHeldBy(p: Party): Promise<string> {
-  const search = (await (
-    await p.page.request.get(`/api/v1/catalog/search?library=${p.libraryId}&pageSize=1`)
-  ).json()) as { results: Array<{ id: string }> };
-  const id = search.results[0]?.id;
-  if (!id) throw new Error(`${p.symbol} holds nothing in the demo catalog`);
-  return id;
+  return vi.waitFor(
+    async () => {
+      const search = (await (
+        await p.page.request.get(`/api/v1/catalog/search?library=${p.libraryId}&pageSize=1`)
+      ).json()) as { results: Array<{ id: string }> };
+      const id = search.results[0]?.id;
+      if (!id) throw new Error(`${p.symbol} holds nothing in the demo catalog (yet)`);
+      return id;
+    },
+    { timeout: 60_000, interval: 1_000 },
+  );
 }
 
 /** Borrower: a new request from a catalog record for `patron`, through the form; returns its id. */
