@@ -172,17 +172,29 @@ export const queuePageSchema = pageOf(queueItemSchema).extend({
 });
 export type QueuePage = z.infer<typeof queuePageSchema>;
 
+/**
+ * A text the server made (a rota reason, an engine note) as a stable code with parameters — the codes are
+ * listed in sharing-texts.ts; the web app translates them. Beside each, the API keeps the English text.
+ */
+export const sharingTextSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 export const rotaEntrySchema = z.object({
   position: z.number().int(),
   library: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
-  /** Plain-language reasons, e.g. "preferred partner", "balance +12 (lent less than its goal)". */
+  /** Plain-language reasons in English, e.g. "Preferred partner of the borrowing library". */
   reasons: z.array(z.string()),
+  /** The same reasons as codes (a reason stored as text no code matches has none). */
+  reasonCodes: z.array(sharingTextSchema),
   /** Null until asked; then the attempt's state. */
   state: lenderStateSchema.nullable(),
 });
 export const skippedLibrarySchema = z.object({
   library: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  /** In English; `reasonCodes` is the same as codes (empty for a text no code matches). */
   reason: z.string(),
+  reasonCodes: z.array(sharingTextSchema),
 });
 
 export const timelineEventSchema = z.object({
@@ -193,7 +205,10 @@ export const timelineEventSchema = z.object({
   action: z.string(),
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** Free text (staff, outside partners), or the English text of `noteCodes`. */
   note: z.string(),
+  /** A note the server wrote, as codes; empty for free text. */
+  noteCodes: z.array(sharingTextSchema),
 });
 export const noteSchema = z.object({
   id: uuidSchema,

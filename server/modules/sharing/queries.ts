@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import type { SharingText } from '../../../shared/contracts/sharing-texts.ts';
 import { organizations, users } from '../members/tables.ts';
 import {
   notifications,
@@ -118,7 +119,12 @@ export async function attemptByTokenHash(db: Db, hash: string) {
 export async function replaceRota(
   db: Db,
   requestId: string,
-  rows: { libraryId: string; position: number | null; reasons: string[]; skipReason: string | null }[],
+  rows: {
+    libraryId: string;
+    position: number | null;
+    reasons: (SharingText | string)[];
+    skipReason: string | null;
+  }[],
   fresh = false,
 ) {
   if (!fresh) await db.delete(sharingRota).where(eq(sharingRota.requestId, requestId));

@@ -130,6 +130,24 @@ describe('queue filters', () => {
   });
 });
 
+describe('server texts as codes', () => {
+  it('the request page returns rota reasons and engine notes as codes beside the English text', async () => {
+    const res = await a.get(`/api/v1/sharing/requests/${made.fromB!.id}`);
+    const detail = res.json() as RequestDetail;
+    expect(detail.rota[0]!.reasonCodes[0]).toEqual({
+      code: 'rota.balance_even',
+      params: { score: 0, borrowed: 0, lent: 0, goal: '1:1' },
+    });
+    expect(detail.rota[0]!.reasons[0]).toMatch(/^Balance \+0 /);
+    const sent = detail.timeline.find((e) => e.action === 'send_to_lender')!;
+    expect(sent.noteCodes).toEqual([{ code: 'note.sent_to', params: { symbol: 'NMESP' } }]);
+    expect(sent.note).toBe('Sent to NMESP');
+    const asked = detail.timeline.find((e) => e.action === 'request_received')!;
+    expect(asked.noteCodes[0]!.code).toBe('note.answer_by');
+    expect(Date.parse(String(asked.noteCodes[0]!.params.at))).toBeGreaterThan(Date.now());
+  });
+});
+
 describe('whose queue', () => {
   it('consortium staff read any library’s queue; library staff only their own (403)', async () => {
     expect(await numbers({ otherLibrary: w.libraryB.id }, consortium)).toEqual([made.fromB!.number]);

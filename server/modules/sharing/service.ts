@@ -14,6 +14,7 @@ import { buildRota, DEFAULT_POLICY, type Candidate } from './rota.ts';
 import * as q from './queries.ts';
 import type { Notifier } from './notify.ts';
 import { keyedHash } from '../../platform/auth/secrets.ts';
+import { encodeTexts, sharingText } from '../../../shared/contracts/sharing-texts.ts';
 import { mirrorBeforeLenderAction, noteToPartner, rememberCopyLink } from './iso18626/lending-side.ts';
 import { rotaPartners } from './iso18626/borrowing-queries.ts';
 
@@ -144,7 +145,7 @@ export class SharingService {
       flow.note(
         'borrowing',
         'created',
-        input.serviceType === 'copy' ? 'Copy request created' : 'Loan request created',
+        sharingText(input.serviceType === 'copy' ? 'note.copy_created' : 'note.loan_created'),
       );
       const holdings = clusterId ? await clusterHoldings(tx, clusterId) : [];
       await this.buildRota(tx, req, holdings, now, flow, true);
@@ -152,23 +153,20 @@ export class SharingService {
       if (journal) {
         const count = await q.contuCount(tx, libraryId, journal, now.getUTCFullYear());
         if (count >= CONTU_LIMIT)
-          flow.note(
-            'borrowing',
-            'contu_warning',
-            `CONTU: ${count} copies from this journal this year already; royalties or permission apply to this one.`,
-            'borrowing',
-          );
+          flow.note('borrowing', 'contu_warning', sharingText('note.contu', { count }), 'borrowing');
       }
       const own = holdings.filter((h) => h.libraryId === libraryId);
-      const duplicateNote = 'Same patron and item as a recent request';
-      const heldNote = `Held here: ${own.map((h) => [h.location, h.callNumber].filter(Boolean).join(' ')).join('; ') || 'in the catalog'}`;
+      const duplicateNote = sharingText('note.duplicate');
+      const where = own.map((h) => [h.location, h.callNumber].filter(Boolean).join(' ')).join('; ');
+      const heldNote = where
+        ? sharingText('note.held_here', { where })
+        : sharingText('note.held_here_catalog');
       if (options.source === 'patron')
         // Staff check a patron's request first; one review covers the duplicate and local-holdings findings.
-        flow.borrower(
-          'flag_patron_request',
-          'system',
-          [duplicate ? duplicateNote : '', own.length ? heldNote : ''].filter(Boolean).join(' · '),
-        );
+        flow.borrower('flag_patron_request', 'system', [
+          ...(duplicate ? [duplicateNote] : []),
+          ...(own.length ? [heldNote] : []),
+        ]);
       else if (duplicate) flow.borrower('flag_duplicate', 'system', duplicateNote);
       else if (own.length) flow.borrower('flag_held_locally', 'system', heldNote);
       else {
@@ -254,7 +252,7 @@ export class SharingService {
           libraryId: s.libraryId,
           position: null,
           reasons: [],
-          skipReason: s.reason,
+          skipReason: encodeTexts([s.reason]),
         })),
       ],
       fresh,

@@ -166,11 +166,16 @@ describe('outside partners on the rota', () => {
     );
     expect(rota.entries.map((e) => e.libraryId)).toEqual(['m1', 'l1', 'p1', 'p2']);
     expect(rota.entries.map((e) => e.position)).toEqual([1, 2, 3, 4]);
-    expect(rota.entries[2]!.reasons).toEqual([
-      'Outside partner by ISO 18626 (version 2021): asked after every member',
-    ]);
+    // Reasons are codes with parameters (shared/contracts/sharing-texts.ts), translated by the web app.
+    expect(rota.entries[2]!.reasons).toEqual([{ code: 'rota.outside_partner', params: { version: '2021' } }]);
     expect(rota.skipped).toEqual([
-      { libraryId: 'p3', reason: 'Outside partner unreachable since 2026-11-28 10:00 UTC (ECONNREFUSED)' },
+      {
+        libraryId: 'p3',
+        reason: {
+          code: 'rota.skip.partner_unreachable_error',
+          params: { since: '2026-11-28T10:00:00.000Z', error: 'ECONNREFUSED' },
+        },
+      },
     ]);
   });
 
