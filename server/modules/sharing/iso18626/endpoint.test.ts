@@ -185,6 +185,7 @@ describe('refusals that need our data', () => {
       .where(eq(sharingIsoMessages.status, 'error'));
     expect(errors.length).toBeGreaterThan(HOSTILE.length);
     expect(errors.every((e) => e.direction === 'in' && e.confirmation?.includes('ERROR'))).toBe(true);
+    expect(errors.every((e) => e.durationMs !== null && e.durationMs >= 0)).toBe(true);
     // Still answerable: the request itself moves on with a good message.
     const ok = await peer.send(t.app, peer.sam('RequestResponse', 'WillSupply'));
     expect(ok.confirmation.ok && ok.confirmation.status).toBe('OK');

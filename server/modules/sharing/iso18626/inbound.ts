@@ -60,6 +60,8 @@ export class IsoInbound {
 
   /** Answers one POSTed body with its confirmation XML. Never throws. */
   async receive(body: Buffer | string, now = new Date()): Promise<Received> {
+    const started = Date.now();
+    const took = () => Date.now() - started;
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const hash = inboundBodyHash(bytes);
     const text = () => redactPatron(bytes.subarray(0, LOG_LIMIT).toString('utf8'));
@@ -74,6 +76,7 @@ export class IsoInbound {
         confirmation: xml,
         status: 'error',
         error: parsed.errorValue.slice(0, 1000),
+        durationMs: took(),
       });
       return { xml, outcome: 'error' };
     }
@@ -90,6 +93,7 @@ export class IsoInbound {
         confirmation: xml,
         status: 'error',
         error: err.errorValue.slice(0, 1000),
+        durationMs: took(),
         ...extra,
       });
       return { xml, outcome: 'error' as const };
@@ -157,6 +161,7 @@ export class IsoInbound {
           bodyHash: hash,
           confirmation: xml,
           status: out.outcome,
+          durationMs: took(),
         });
         // The same body arrived twice at once: the other one counts, this one is undone.
         if (id === null) throw new AlreadyLogged();
