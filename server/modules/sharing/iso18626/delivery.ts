@@ -11,6 +11,8 @@ export const ISO_DELIVER_JOB = 'sharing.iso18626-deliver';
 
 const SYSTEM = { userId: null, libraryId: null };
 const MAX_STORED_REPLY = 64 * 1024;
+/** A confirmation is a few hundred bytes; a partner's answer is not read past this. */
+const MAX_REPLY = 1024 * 1024;
 const LANES = 4;
 /** Messages we send as the borrower: when these cannot be delivered, the lender is unreachable for us. */
 const BORROWER_KINDS = new Set(['request', 'requestingAgencyMessage']);
@@ -110,12 +112,12 @@ export class IsoDelivery {
       return {
         kind: 'transient',
         confirmation: null,
-        error: why ?? e.cause?.code ?? e.cause?.message ?? e.message,
+        error: why ?? `Could not connect: ${e.cause?.code ?? e.cause?.message ?? e.message}`,
       };
     }
     let text: string;
     try {
-      text = await response.text();
+      text = await readLimited(response, MAX_REPLY);
     } catch (error) {
       return {
         kind: 'transient',
@@ -231,6 +233,25 @@ export class IsoDelivery {
     });
     return this.notifier.write(tx, notices, req);
   }
+}
+
+/** The body as text, refusing (and no longer reading) one larger than `limit` bytes. */
+async function readLimited(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error(`larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**

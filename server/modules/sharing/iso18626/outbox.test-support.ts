@@ -14,7 +14,7 @@ import { PartnerService } from './partners.ts';
  * current attempt is at an outside partner (the rota itself is another part's concern, so the attempt's
  * lender is set directly).
  */
-export type PeerMode = 'ok' | 'error' | 'http500' | 'garbage' | 'hang';
+export type PeerMode = 'ok' | 'error' | 'http500' | 'garbage' | 'hang' | 'huge' | 'refuse';
 
 export type Peer = {
   url: string;
@@ -41,6 +41,8 @@ export async function startPeer(script: PeerMode[] = ['ok']): Promise<Peer> {
       const answer = () => {
         if (mode === 'http500') return res.writeHead(500).end('Internal error');
         if (mode === 'garbage') return res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hi');
+        if (mode === 'huge') return res.writeHead(200).end('<x>'.padEnd(2 * 1024 * 1024, ' '));
+        if (mode === 'refuse') return req.socket.destroy();
         const status =
           mode === 'ok'
             ? ('OK' as const)

@@ -289,4 +289,18 @@ describe('delivering an outbound message', () => {
     expect(copies.map((r) => r.status)).toEqual(['sent']);
     expect(peer.received.filter((r) => r.body.includes('RC-OLD'))).toEqual([]);
   });
+
+  it('does not read an answer past 1 MB, and says why a connection failed', async () => {
+    peer = await startPeer(['huge', 'refuse']);
+    const partner = await createPartner(t, peer.url);
+    const id = await queue('BIG-1', { requestId: null, attemptId: null }, partner.id);
+    await delivery.deliverDue();
+    expect(await message(id)).toMatchObject({
+      status: 'retrying',
+      error: expect.stringMatching(/^Reading the answer: larger than/),
+    });
+    expect((await message(id)).confirmation).toBeNull();
+    await delivery.deliverDue(later(31));
+    expect((await message(id)).error).toMatch(/^Could not connect: /);
+  });
 });
