@@ -41,6 +41,27 @@ export const sharingTextsEs: Record<keyof typeof sharingTextsEn, string> = {
   'ill.text.note.held_here': 'Lo tenemos aquí: {where}',
   'ill.text.note.contu':
     'CONTU: ya hay {count} copias de esta revista este año; a esta se le aplican derechos o hace falta permiso.',
+  'ill.text.note.partner.loan_request': 'Solicitud de préstamo de {name} (ISO 18626, su número {id})',
+  'ill.text.note.partner.copy_request': 'Solicitud de copia de {name} (ISO 18626, su número {id})',
+  'ill.text.note.partner.says': 'Nota de {name}: {text}',
+  'ill.text.note.partner.their_note': 'Su nota: {text}',
+  'ill.text.note.partner.not_lending': '{symbol} no presta en este momento.',
+  'ill.text.note.partner.retry':
+    'Pedida de nuevo con otras condiciones (ISO 18626 Retry, su número {id}, antes {previous}).',
+  'ill.text.note.partner.reminder': 'Recordatorio de la biblioteca solicitante.',
+  'ill.text.note.partner.received': 'Recibida por {name}.',
+  'ill.text.note.partner.returned': 'Devuelta por {name}.',
+  'ill.text.note.partner.withdrew': '{name} retiró la solicitud.',
+  'ill.text.note.partner.asks_cancel': '{name} pide cancelar.',
+  'ill.text.note.partner.cancel_too_late': '{name} pidió cancelar; demasiado tarde, se le respondió que no.',
+  'ill.text.note.partner.renew_refused': '{name} pidió renovar; ahora no es posible, se le respondió que no.',
+  'ill.text.note.partner.asks_renew': '{name} pide renovar.',
+  'ill.text.note.partner.accepts_conditions': '{name} acepta las condiciones.',
+  'ill.text.note.partner.holds_return': '{name} retiene la devolución.',
+  'ill.text.note.partner.lost': '{name} informa que el documento se perdió.',
+  'ill.text.note.partner.out_of_place': '{name} envió «{action}», que no corresponde a esta solicitud ahora.',
+  'ill.text.note.partner.taken_as_received':
+    'Se da por recibida: la biblioteca externa no confirmó la recepción.',
   'ill.text.analytics.requests': 'Solicitudes creadas en el período (por la biblioteca, si se eligió una).',
   'ill.text.analytics.ended':
     'Solicitudes que llegaron a un estado final en el período (completa, perdida, atendida localmente, cancelada, sin prestadoras).',
