@@ -33,7 +33,7 @@ const BORROWER_LOAN: Record<BorrowerState, BorrowerAction[]> = {
   ],
   conditional: ['accept_conditions', 'decline_conditions', 'lender_unfilled', 'request_cancel'],
   retry_review: ['retry_with_changes', 'skip_lender', 'cancel'],
-  unable_to_contact: ['retry_contact', 'skip_lender', 'cancel'],
+  unable_to_contact: ['retry_contact', 'skip_lender', 'lender_timed_out', 'cancel'],
   end_of_rota: ['restart_rota', 'cancel'],
   cancel_pending: ['lender_cancelled', 'lender_refused_cancel', 'lender_shipped'],
   shipped: ['mark_received'],

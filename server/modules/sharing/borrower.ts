@@ -13,7 +13,7 @@ export const BORROWER_STATES = {
   conditional: { attention: true },
   retry_review: { attention: true },
   unable_to_contact: { attention: true },
-  end_of_rota: { attention: true },
+  end_of_rota: { attention: true, ends: true },
   cancel_pending: {},
   shipped: {},
   received: { attention: true },
@@ -63,9 +63,10 @@ export const BORROWER_ACTIONS = {
   accept_conditions: both<BorrowerState>({ by: 'staff', from: ['conditional'], to: 'expects_to_supply' }),
   decline_conditions: both<BorrowerState>({ by: 'staff', from: ['conditional'], to: 'sourcing' }),
   lender_unfilled: both<BorrowerState>({ by: 'peer', from: BEFORE_SHIPPING, to: 'sourcing' }),
+  /** The lender's answer time ran out — also while we could not reach it: the next lender is asked. */
   lender_timed_out: both<BorrowerState>({
     by: 'system',
-    from: ['requested', 'expects_to_supply'],
+    from: ['requested', 'expects_to_supply', 'unable_to_contact'],
     to: 'sourcing',
   }),
   lender_retry_possible: both<BorrowerState>({

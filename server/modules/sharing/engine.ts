@@ -139,7 +139,10 @@ export class Flow {
     this.req = { ...this.req, state: next.to, rememberedState: next.remember };
     this.reqSet.state = next.to;
     this.reqSet.rememberedState = next.remember;
-    if (BORROWER.states[next.to].terminal) this.reqSet.endedAt = this.now;
+    const ending: { terminal?: boolean; ends?: boolean } = BORROWER.states[next.to];
+    if (ending.terminal || ending.ends) this.reqSet.endedAt = this.now;
+    // Reopened (e.g. the rota restarted): it has not ended after all.
+    else if ((BORROWER.states[from] as { ends?: boolean }).ends) this.reqSet.endedAt = null;
     this.event('borrowing', action, from, next.to, note, by);
     this.changed('borrowing', action, by, from, next.to, note);
     const patron = PATRON_NOTICES[next.to];

@@ -32,6 +32,8 @@ export type StateInfo = {
   /** Staff must act (the "needs attention" queue). */
   attention?: boolean;
   terminal?: boolean;
+  /** Counts as ended (statistics, purge) although staff may still reopen it. */
+  ends?: boolean;
   /** Lender states: the ISO 18626 status reported to the borrower. */
   iso?: IsoStatus;
 };

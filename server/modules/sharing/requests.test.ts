@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.ts';
 import type { RequestDetail } from '../../../shared/contracts/sharing.ts';
 import { insertCluster, sharingWorld } from './test-support.ts';
+import { sharingRequests } from './tables.ts';
 
 /** Requests end to end over HTTP, both sides acting on the same request. */
 let t: TestApp;
@@ -26,6 +28,13 @@ async function create(body: object, client = a, lib = w.libraryA.id) {
   const res = await client.post(`/api/v1/sharing/libraries/${lib}/requests`, body);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as RequestDetail;
+}
+async function endedAt(id: string) {
+  const [row] = await t.ctx.db
+    .select({ endedAt: sharingRequests.endedAt })
+    .from(sharingRequests)
+    .where(eq(sharingRequests.id, id));
+  return row!.endedAt;
 }
 async function detail(client: Client, id: string) {
   const res = await client.get(`/api/v1/sharing/requests/${id}`);
@@ -134,9 +143,12 @@ describe('routing down the rota', () => {
     const ended = await detail(a, r.id);
     expect(ended.state).toBe('end_of_rota');
     expect(ended.actions.sort()).toEqual(['cancel', 'restart_rota']);
+    // The end of the rota counts as ended (fill rate: an unfilled request); a restart reopens it.
+    expect(await endedAt(r.id)).toBeInstanceOf(Date);
     const restarted = await act(a, r.id, 'restart_rota');
     expect(restarted.state).toBe('requested');
     expect(restarted.attempt!.lender.symbol).toBe('OKCIM');
+    expect(await endedAt(r.id)).toBeNull();
   });
 
   it('explains skipped libraries: lending off, closed today, non-lending locations', async () => {
