@@ -29,6 +29,8 @@ const publicPages = [
   '/accept-invitation',
   '/members',
   '/dev/mailbox',
+  // A library's patron request page (on in the demo for Cedar Hollow).
+  '/request/TXCHP',
 ];
 
 async function pagesFor(page: Page) {
