@@ -16,6 +16,8 @@ import { logRoutes } from './iso18626/log-routes.ts';
 import { defineDeliveryJob } from './iso18626/delivery.ts';
 import { PatronPages } from './patron-page.ts';
 import { patronPageRoutes } from './patron-page-routes.ts';
+import { PullSlips } from './pull-slip-service.ts';
+import { pullSlipRoutes } from './pull-slip-routes.ts';
 import {
   COPY_EXPIRY_JOB,
   DUE_SOON_JOB,
@@ -57,6 +59,7 @@ export const sharingModule: AppModule = {
     sharingRoutes(api, services);
     patronPageRoutes(api, new PatronPages(ctx, services.service));
     await copyRoutes(api, services);
+    pullSlipRoutes(api, new PullSlips(ctx, services.views));
     const isoLog = new MessageLog(ctx);
     partnerRoutes(api, new PartnerService(ctx), isoLog);
     logRoutes(api, isoLog);
