@@ -1,11 +1,12 @@
 import pg from 'pg';
-import { and, like, sql } from 'drizzle-orm';
+import { like, sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.ts';
+import { cpuMsOf } from './server-process.ts';
 import { createContext, closeContext } from '../server/boot.ts';
 import { loadEnv } from '../server/platform/env.ts';
 import { SessionStore } from '../server/modules/accounts/sessions.ts';
 import { users } from '../server/modules/members/tables.ts';
-import { catalogClusters } from '../server/modules/catalog/tables.ts';
+import { catalogRecords } from '../server/modules/catalog/tables.ts';
 
 /**
  * Where one create + route and one loan's transitions spend their time: every SQL round trip with its
@@ -53,16 +54,21 @@ for (const s of staff) {
   const created = await store.create(ctx.db, s.id, {});
   sessions.set(s.organizationId, { cookie: `amigos_session=${created.token}`, csrf: created.csrfToken });
 }
-const [cluster] = await ctx.db
-  .select({ id: catalogClusters.id })
-  .from(catalogClusters)
-  .where(and(like(catalogClusters.title, 'Bench title%')))
-  .orderBy(sql`random()`)
-  .limit(1);
+const totals = new Map<string, { n: number; cpu: number; pg: number; trips: number }>();
+const backends = (
+  await ctx.database.raw("SELECT pid FROM pg_stat_activity WHERE datname = 'amigos_bench_sharing'")
+).rows.map((r) => Number(r.pid));
+/** CPU of this database's server backends so far (ms, 10 ms ticks: meaningful as an average only). */
+async function postgresCpu() {
+  let ms = 0;
+  for (const pid of backends) ms += cpuMsOf(pid);
+  return ms;
+}
 
 async function traced(label: string, org: string, url: string, body: object) {
   const s = sessions.get(org)!;
   trace = [];
+  const pg0 = await postgresCpu();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const res = await app.inject({
@@ -76,7 +82,21 @@ async function traced(label: string, org: string, url: string, body: object) {
   await new Promise((r) => setTimeout(r, 20));
   const log = trace;
   trace = null;
+  const pgMs = (await postgresCpu()) - pg0;
   const sqlMs = log.reduce((n, t) => n + t.ms, 0);
+  const key =
+    label === 'create + route'
+      ? res.body.includes('"state":"requested"')
+        ? 'create + route'
+        : 'create (held here)'
+      : 'action';
+  const total = totals.get(key) ?? { n: 0, cpu: 0, pg: 0, trips: 0 };
+  totals.set(key, {
+    n: total.n + 1,
+    cpu: total.cpu + (cpu.user + cpu.system) / 1000,
+    pg: total.pg + pgMs,
+    trips: total.trips + log.length,
+  });
   if (!quiet)
     console.log(
       `\n${label}: ${res.statusCode} in ${ms.toFixed(1)} ms, CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ` +
@@ -89,13 +109,22 @@ async function traced(label: string, org: string, url: string, body: object) {
 }
 
 const borrower = [...sessions.keys()][0]!;
+// Clusters the borrower does not hold, so each request is routed to a lender.
+const clusters = (
+  await ctx.db
+    .select({ id: catalogRecords.clusterId })
+    .from(catalogRecords)
+    .where(like(catalogRecords.title, 'Bench title%'))
+    .groupBy(catalogRecords.clusterId)
+    .having(sql`bool_and(${catalogRecords.libraryId} <> ${borrower}::uuid)`)
+).map((c) => c.id!);
 const ROUNDS = Number(process.env.TRACE_ROUNDS ?? 2);
 const quiet = ROUNDS > 2;
 // Warm up once (first-use compilation), then trace.
 for (let i = 0; i < ROUNDS; i++) {
   const made = await traced('create + route', borrower, `/api/v1/sharing/libraries/${borrower}/requests`, {
     serviceType: 'loan',
-    clusterId: cluster!.id,
+    clusterId: clusters[i % clusters.length],
     patron: { name: `Trace patron ${Date.now()}` },
   });
   if (!made.attempt) continue;
@@ -115,5 +144,10 @@ for (let i = 0; i < ROUNDS; i++) {
     version = r.version;
   }
 }
+if (quiet)
+  for (const [key, t] of totals)
+    console.log(
+      `${key.padEnd(20)} ${String(t.n).padStart(4)} requests   ${(t.cpu / t.n).toFixed(2).padStart(6)} ms CPU here + ${(t.pg / t.n).toFixed(2)} ms in PostgreSQL each   ${(t.trips / t.n).toFixed(1)} SQL round trips each`,
+    );
 await app.close();
 await closeContext(ctx);
