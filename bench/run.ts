@@ -5,7 +5,7 @@ import { benchRegistration } from './registration.ts';
 import { benchSharing } from './sharing.ts';
 
 /** `npm run bench`: every benchmark, each printed beside its baseline from the same run. */
-/** BENCH_ONLY=directory|marc|registration|sharing|dedup|catalog|interop runs one of them; the catalogue at scale (bench/catalog/run.ts,
+/** BENCH_ONLY=directory|marc|registration|sharing|iso18626|dedup|catalog|interop runs one of them; the catalogue at scale (bench/catalog/run.ts,
  * up to hours at 1M records) runs only when asked for. */
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'directory') {
@@ -15,6 +15,7 @@ if (!only || only === 'directory') {
 if (!only || only === 'marc') await benchMarcParse();
 if (!only || only === 'registration') await benchRegistration();
 if (!only || only === 'sharing') await benchSharing();
+if (!only || only === 'iso18626') await (await import('./iso18626.ts')).benchIso18626();
 if (!only || only === 'dedup') printDedupBench(Number(process.env.BENCH_DEDUP_RECORDS ?? 200_000));
 // Imported on demand: it loads the whole server (boot, modules) to drive the load service.
 if (only === 'catalog') await (await import('./catalog/run.ts')).benchCatalog();

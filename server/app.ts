@@ -24,6 +24,7 @@ import { catalogModule } from './modules/catalog/index.ts';
 import { learningModule } from './modules/learning/index.ts';
 import { sharingModule } from './modules/sharing/index.ts';
 import { interopRoutes } from './modules/interop/index.ts';
+import { isoRoutes } from './modules/sharing/iso18626/inbound-routes.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -95,6 +96,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
   // SRU and OAI-PMH live at the paths standard clients expect, outside the JSON API.
   await interopRoutes(app, ctx);
+  // ISO 18626 messages from outside ILL systems, at the path partners are given.
+  await isoRoutes(app, ctx);
 
   if (options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

@@ -5,6 +5,8 @@ import { DataDirLockedError } from './platform/db/lock.ts';
 import { seedDemo, DEMO_PASSWORD } from './seed/index.ts';
 import { pendingCatalogLoads, seedDemoCatalog } from './seed/catalog.ts';
 import { seedDemoSharing } from './seed/sharing.ts';
+import { seedDemoPatronPages } from './seed/sharing-patron-pages.ts';
+import { seedDemoPartners } from './seed/sharing-partners.ts';
 
 /** The web server: API + web app on one port. Prints the URL and, on the demo data, the demo logins. */
 async function main() {
@@ -15,6 +17,9 @@ async function main() {
   if (env.seedDemo) logins = (await seedDemo(ctx.db)).logins;
   // A year of interlibrary-loan traffic between the demo libraries (only into an empty sharing module).
   if (env.seedDemo) await seedDemoSharing(ctx.db);
+  // Outside ISO 18626 partners, disabled: the demo sends nothing out.
+  if (env.seedDemo) await seedDemoPartners(ctx.db);
+  if (env.seedDemo) await seedDemoPatronPages(ctx.db);
   await ctx.jobs.start({ work: env.jobsMode === 'inline' });
   const app = await buildApp(ctx);
 

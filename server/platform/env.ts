@@ -41,6 +41,14 @@ const envSchema = z
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     SHARING_PATRON_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     SHARING_COPY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** ISO 18626: the agency id type our members are known by to outside systems (value: their symbol). */
+    ISO18626_AGENCY_ID_TYPE: z.string().trim().min(1).max(40).default('ISIL'),
+    /** ISO 18626 delivery: seconds between tries (one try more than entries, then the message has failed). */
+    ISO18626_RETRY_SCHEDULE_SECONDS: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'must be comma-separated whole seconds, e.g. 30,120,600')
+      .default('30,120,600,1800,7200'),
+    ISO18626_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(30),
   })
   .transform((raw) => {
     const baseUrl = raw.BASE_URL ?? `http://localhost:${raw.PORT}`;
@@ -65,6 +73,9 @@ const envSchema = z
       loginWindowMinutes: raw.LOGIN_WINDOW_MINUTES,
       sharingPatronRetentionDays: raw.SHARING_PATRON_RETENTION_DAYS,
       sharingCopyRetentionDays: raw.SHARING_COPY_RETENTION_DAYS,
+      iso18626AgencyIdType: raw.ISO18626_AGENCY_ID_TYPE,
+      iso18626RetrySchedule: raw.ISO18626_RETRY_SCHEDULE_SECONDS.split(',').map(Number),
+      iso18626TimeoutMs: Math.round(raw.ISO18626_TIMEOUT_SECONDS * 1000),
       secureCookies: baseUrl.startsWith('https://'),
     };
   });

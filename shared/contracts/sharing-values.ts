@@ -4,6 +4,8 @@
  */
 export const SERVICE_TYPES = ['loan', 'copy'] as const;
 export const SIDES = ['borrowing', 'lending'] as const;
+/** Queue orders: newest change (default), newest, oldest, soonest need-before date, title. */
+export const QUEUE_SORTS = ['updated', 'created', 'oldest', 'needBefore', 'title'] as const;
 export const BORROWER_STATE_VALUES = [
   'new',
   'duplicate_review',

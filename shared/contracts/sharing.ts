@@ -4,6 +4,7 @@ import {
   BORROWER_STATE_VALUES,
   LENDER_STATE_VALUES,
   LOAN_CONDITIONS,
+  QUEUE_SORTS,
   REASON_CODES,
   SERVICE_TYPES,
   SHIPPING_METHODS,
@@ -124,9 +125,28 @@ export const queueQuerySchema = z
     serviceType: serviceTypeSchema.optional(),
     /** Title, author, identifier or request number. */
     q: text(200).optional(),
+    /** The other library: the current lender (borrowing queue) or the borrower (lending queue). */
+    otherLibrary: uuidSchema.optional(),
+    rush: z.enum(['true', 'false']).optional(),
+    /** Created on these days (inclusive, UTC). */
+    createdFrom: isoDate.optional(),
+    createdTo: isoDate.optional(),
+    /** The patron's need-before date in this range (inclusive). */
+    needBeforeFrom: isoDate.optional(),
+    needBeforeTo: isoDate.optional(),
+    /** updated: newest change first (default); created: newest first; oldest; needBefore: soonest first. */
+    sort: z.enum(QUEUE_SORTS).default('updated'),
     ...pagingQuery,
   })
-  .strict();
+  .strict()
+  .refine((f) => !f.createdFrom || !f.createdTo || f.createdFrom <= f.createdTo, {
+    path: ['createdTo'],
+    message: 'must not be before createdFrom',
+  })
+  .refine((f) => !f.needBeforeFrom || !f.needBeforeTo || f.needBeforeFrom <= f.needBeforeTo, {
+    path: ['needBeforeTo'],
+    message: 'must not be before needBeforeFrom',
+  });
 
 export const queueItemSchema = z.object({
   id: uuidSchema,
@@ -142,6 +162,8 @@ export const queueItemSchema = z.object({
   needBefore: z.string().nullable(),
   dueDate: z.string().nullable(),
   rush: z.boolean(),
+  /** The borrowing library is outside the consortium and speaks ISO 18626 (a partner). */
+  outside: z.boolean().optional(),
   updatedAt: z.string(),
 });
 export const queuePageSchema = pageOf(queueItemSchema).extend({
@@ -150,17 +172,29 @@ export const queuePageSchema = pageOf(queueItemSchema).extend({
 });
 export type QueuePage = z.infer<typeof queuePageSchema>;
 
+/**
+ * A text the server made (a rota reason, an engine note) as a stable code with parameters — the codes are
+ * listed in sharing-texts.ts; the web app translates them. Beside each, the API keeps the English text.
+ */
+export const sharingTextSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 export const rotaEntrySchema = z.object({
   position: z.number().int(),
   library: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
-  /** Plain-language reasons, e.g. "preferred partner", "balance +12 (lent less than its goal)". */
+  /** Plain-language reasons in English, e.g. "Preferred partner of the borrowing library". */
   reasons: z.array(z.string()),
+  /** The same reasons as codes (a reason stored as text no code matches has none). */
+  reasonCodes: z.array(sharingTextSchema),
   /** Null until asked; then the attempt's state. */
   state: lenderStateSchema.nullable(),
 });
 export const skippedLibrarySchema = z.object({
   library: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  /** In English; `reasonCodes` is the same as codes (empty for a text no code matches). */
   reason: z.string(),
+  reasonCodes: z.array(sharingTextSchema),
 });
 
 export const timelineEventSchema = z.object({
@@ -171,7 +205,10 @@ export const timelineEventSchema = z.object({
   action: z.string(),
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** Free text (staff, outside partners), or the English text of `noteCodes`. */
   note: z.string(),
+  /** A note the server wrote, as codes; empty for free text. */
+  noteCodes: z.array(sharingTextSchema),
 });
 export const noteSchema = z.object({
   id: uuidSchema,
@@ -210,9 +247,18 @@ export const requestDetailSchema = z.object({
   pickupLocation: z.string(),
   rush: z.boolean(),
   borrower: z.object({ id: uuidSchema, symbol: z.string(), name: z.string() }),
+  /** The borrowing library is outside the consortium and speaks ISO 18626 (a partner): no patron, no rota. */
+  outside: z.boolean().optional(),
   state: borrowerStateSchema,
-  /** Borrower staff only; purged after the retention period. */
-  patron: z.object({ name: z.string(), email: z.string().nullable(), locale: localeSchema }).nullable(),
+  /** Borrower staff only; purged after the retention period. The card number comes from a patron page. */
+  patron: z
+    .object({
+      name: z.string(),
+      email: z.string().nullable(),
+      cardNumber: z.string().nullable(),
+      locale: localeSchema,
+    })
+    .nullable(),
   staffNote: z.string().nullable(),
   /** The current attempt (the lender's own, on the lending side). */
   attempt: attemptSchema.nullable(),
@@ -325,8 +371,14 @@ export const notificationSchema = z.object({
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });
-export const notificationListSchema = z.object({
-  items: z.array(notificationSchema),
-  unread: z.number().int(),
-});
+export const notificationQuerySchema = z
+  .object({
+    /** Only the unread ones. */
+    unread: z.enum(['true']).optional(),
+    ...pagingQuery,
+  })
+  .strict();
+/** A page of my notifications, newest first, with the unread count of all of them. */
+export const notificationListSchema = pageOf(notificationSchema).extend({ unread: z.number().int() });
+export const markAllReadSchema = z.object({ ok: z.literal(true), marked: z.number().int() });
 export const notificationParamsSchema = z.object({ notificationId: uuidSchema });

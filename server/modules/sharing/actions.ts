@@ -8,6 +8,8 @@ import { DEFAULT_POLICY } from './rota.ts';
 import { journalOf } from './citation.ts';
 import * as q from './queries.ts';
 import { loanTerms } from './rota-queries.ts';
+import { partnersAmong } from './iso18626/borrowing-queries.ts';
+import { resendFailed } from './iso18626/outbox.ts';
 import { BORROWER_ACTIONS, LENDER_ACTIONS, type BorrowerAction, type LenderAction } from './states.ts';
 
 /** The borrower's staff action, its peer on the lender's side, and what follows (routing, rota rebuild). */
@@ -22,7 +24,14 @@ export async function borrowerAction(
   if (!(action in BORROWER_ACTIONS) || BORROWER_ACTIONS[action].by !== 'staff')
     throw new AppError('INVALID_ACTION', `“${input.action}” is an action of the lending library.`);
   const note = input.note ?? '';
+  if (action === 'retry_contact' && (await partnersAmong(tx, [flow.attempt!.lenderId])).size) {
+    // An outside lender: the same attempt, its undelivered messages sent again (in their order).
+    flow.borrower(action, 'staff', note);
+    await resendFailed(tx, flow.req.id);
+    return;
+  }
   if (action === 'retry_with_changes' || action === 'retry_contact') {
+    // A new attempt; for an outside lender after retry_with_changes, a Retry request (iso18626/outbound.ts).
     const last = flow.attempt!;
     await flow.sendTo(last.lenderId, last.position, action);
     return;

@@ -3,26 +3,19 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isConsortiumStaff, type Principal } from '../../platform/auth/principal.ts';
 import type { Analytics } from '../../../shared/contracts/sharing.ts';
+import { SHARING_TEXT_CODES, SHARING_TEXTS_EN } from '../../../shared/contracts/sharing-texts.ts';
 
 type Period = 'month' | 'quarter' | 'year';
 type Scope = { libraryId?: string | undefined; from: string; to: string; period: Period };
 type Turnaround = Analytics['total']['timeToShip'];
 
-export const DEFINITIONS = {
-  requests: 'Requests created in the period (by the library, when one is chosen).',
-  ended:
-    'Requests that reached an end state in the period (complete, lost, filled locally, cancelled, end of rota).',
-  filled: 'Ended requests that a lender supplied (shipped the loan or sent the copy).',
-  fillRate: 'filled ÷ ended.',
-  timeToShip: 'created → shipped by the lender, for requests shipped in the period.',
-  timeToReceipt:
-    'shipped → received by the borrower (a copy is received when sent), for requests received in the period.',
-  totalTurnaround:
-    'created → received, for requests received in the period. Buckets: < 48 h, 48–72 h, > 72 h.',
-  supplied: 'Loans and copies the library supplied to other members in the period (consortium: all).',
-  received: 'Loans and copies the library received from other members in the period (consortium: all).',
-  net: 'supplied − received: positive for a net lender, negative for a net borrower.',
-};
+/** What each figure counts, in English; the web app shows the same texts translated (code analytics.<figure>). */
+export const DEFINITIONS = Object.fromEntries(
+  SHARING_TEXT_CODES.filter((c) => c.startsWith('analytics.')).map((c) => [
+    c.slice('analytics.'.length),
+    SHARING_TEXTS_EN[c],
+  ]),
+) as Record<string, string>;
 
 const LABEL: Record<Period, string> = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
 

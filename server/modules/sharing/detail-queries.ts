@@ -1,6 +1,7 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
+import type { sharingRota } from './tables.ts';
 import { sharingAttempts, sharingRequests } from './tables.ts';
 import type { AttemptRow } from './queries.ts';
 
@@ -33,12 +34,12 @@ type NoteJson = {
 type RotaJson = {
   libraryId: string;
   position: number | null;
-  reasons: string[];
+  reasons: (typeof sharingRota.$inferSelect)['reasons'];
   skipReason: string | null;
   symbol: string;
   name: string;
 };
-type PatronJson = { name: string; email: string | null; locale: 'en' | 'es' };
+type PatronJson = { name: string; email: string | null; cardNumber: string | null; locale: 'en' | 'es' };
 
 /** A table's row from its JSON form (column names, JSON scalars), mapped as the driver would map it. */
 export function rowFromJson<T extends PgTable>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
@@ -88,7 +89,7 @@ function buildRequestPage(db: Db) {
         FROM sharing_rota r JOIN organizations o ON o.id = r.library_id
         WHERE r.request_id = sharing_requests.id)`,
       patronJson: sql<PatronJson | null>`CASE WHEN sharing_requests.borrower_id = ${sql.placeholder('viewer')}::uuid THEN (
-        SELECT json_build_object('name', p.name, 'email', p.email, 'locale', p.locale)
+        SELECT json_build_object('name', p.name, 'email', p.email, 'cardNumber', p.card_number, 'locale', p.locale)
         FROM sharing_patrons p WHERE p.request_id = sharing_requests.id) END`,
     })
     .from(sharingRequests)

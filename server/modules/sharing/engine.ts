@@ -7,6 +7,12 @@ import * as q from './queries.ts';
 import { writeChange } from './change-queries.ts';
 import { tellOutsidePartners } from './iso18626/outbound.ts';
 import {
+  encodeTexts,
+  renderSharingText,
+  sharingText,
+  type SharingText,
+} from '../../../shared/contracts/sharing-texts.ts';
+import {
   BORROWER,
   LENDER,
   actionsFor,
@@ -56,6 +62,12 @@ const PATRON_NOTICES: Partial<Record<BorrowerState, 'arrived' | 'overdue' | 'can
 
 const label = (s: string) => s.replace(/_/g, ' ');
 
+/** A timeline note: free text (staff, outside partners) or codes the web translates. */
+export type Note = string | SharingText | SharingText[];
+const asList = (n: Exclude<Note, string>) => (Array.isArray(n) ? n : [n]);
+const storedNote = (n: Note) => (typeof n === 'string' ? n : encodeTexts(asList(n)));
+const plainNote = (n: Note) => (typeof n === 'string' ? n : asList(n).map(renderSharingText).join(' · '));
+
 /**
  * One change to a request, inside the caller's transaction: every state change of either side goes through
  * `step()` here, is written to the timeline, and bumps the request's version. Routing to the next lender is
@@ -88,7 +100,7 @@ export class Flow {
     action: string,
     from: string | null,
     to: string | null,
-    note = '',
+    note: Note = '',
     by: Actor = 'staff',
     visibility: 'both' | 'borrowing' = 'both',
   ) {
@@ -104,7 +116,7 @@ export class Flow {
       action,
       fromState: from,
       toState: to,
-      note,
+      note: storedNote(note),
       visibility,
     });
   }
@@ -112,14 +124,14 @@ export class Flow {
   note(
     side: 'borrowing' | 'lending' | 'system',
     action: string,
-    note: string,
+    note: Note,
     visibility: 'both' | 'borrowing' = 'both',
   ) {
     this.event(side, action, null, null, note, side === 'system' ? 'system' : 'staff', visibility);
   }
 
   /** A borrower transition. Returns false (changing nothing) when `optional` and not valid now. */
-  borrower(action: BorrowerAction, by: Actor, note = '', optional = false): boolean {
+  borrower(action: BorrowerAction, by: Actor, note: Note = '', optional = false): boolean {
     const from = this.req.state;
     const flags = { renewalPending: this.attempt?.renewalPending === true };
     const next = step(BORROWER, from, action, this.req.serviceType, this.req.rememberedState, flags);
@@ -148,7 +160,7 @@ export class Flow {
   }
 
   /** A transition of the current lender's attempt. */
-  lender(action: LenderAction, by: Actor, note = '', optional = false): boolean {
+  lender(action: LenderAction, by: Actor, note: Note = '', optional = false): boolean {
     const a = this.attempt;
     if (!a) {
       if (optional) return false;
@@ -184,7 +196,7 @@ export class Flow {
     by: Actor,
     from: string | null,
     to: string,
-    note: string,
+    note: Note,
   ) {
     const a = this.attempt;
     this.changes.push({
@@ -193,7 +205,8 @@ export class Flow {
       by,
       from,
       to,
-      note,
+      // Outside partners (ISO 18626) read notes as text: the English rendering of coded ones.
+      note: plainNote(note),
       attemptId: a?.id ?? null,
       lenderId: a?.lenderId ?? null,
     });
@@ -222,7 +235,7 @@ export class Flow {
         ? (this.rota.find((e) => e.position > this.cursor) ?? null)
         : await q.nextOnRota(this.tx, this.req.id, this.cursor);
       if (!next) {
-        this.borrower('rota_exhausted', 'system', 'No lender left on the rota.');
+        this.borrower('rota_exhausted', 'system', sharingText('note.rota_exhausted'));
         this.notices.push({
           to: 'staff',
           libraryId: this.req.borrowerId,
@@ -247,7 +260,11 @@ export class Flow {
     });
     await this.flushAttempt();
     this.attempt = null;
-    this.borrower(action, action === 'send_to_lender' ? 'system' : 'staff', `Sent to ${facts.symbol}`);
+    this.borrower(
+      action,
+      action === 'send_to_lender' ? 'system' : 'staff',
+      sharingText('note.sent_to', { symbol: facts.symbol }),
+    );
     this.attempt = await q.insertAttempt(this.tx, {
       requestId: this.req.id,
       lenderId,
@@ -263,7 +280,7 @@ export class Flow {
       'request_received',
       null,
       'received',
-      `Answer by ${answerBy.toISOString()}`,
+      sharingText('note.answer_by', { at: answerBy.toISOString() }),
       'system',
     );
     this.changed('lending', 'request_received', 'system', null, 'received', '');

@@ -7,7 +7,15 @@ import { SharingSettings } from './settings.ts';
 import { SharingViews } from './views.ts';
 import { CopyStore } from './copies.ts';
 import { SharingAnalytics } from './analytics.ts';
+import { DIGEST_JOB, SharingDigest } from './digest.ts';
 import { copyRoutes } from './copy-routes.ts';
+import { PartnerService } from './iso18626/partners.ts';
+import { MessageLog } from './iso18626/message-log.ts';
+import { partnerRoutes } from './iso18626/partner-routes.ts';
+import { logRoutes } from './iso18626/log-routes.ts';
+import { defineDeliveryJob } from './iso18626/delivery.ts';
+import { PatronPages } from './patron-page.ts';
+import { patronPageRoutes } from './patron-page-routes.ts';
 import {
   COPY_EXPIRY_JOB,
   DUE_SOON_JOB,
@@ -47,7 +55,11 @@ export const sharingModule: AppModule = {
   routes: async (api, ctx) => {
     const services = sharingServices(ctx);
     sharingRoutes(api, services);
+    patronPageRoutes(api, new PatronPages(ctx, services.service));
     await copyRoutes(api, services);
+    const isoLog = new MessageLog(ctx);
+    partnerRoutes(api, new PartnerService(ctx), isoLog);
+    logRoutes(api, isoLog);
   },
   jobs: (ctx) => {
     const { timers, copies } = sharingServices(ctx);
@@ -59,6 +71,9 @@ export const sharingModule: AppModule = {
     sweep(DUE_SOON_JOB, '7 14 * * *', () => timers.dueSoon());
     sweep(PURGE_JOB, '37 3 * * *', () => timers.purgePatrons());
     sweep(COPY_EXPIRY_JOB, '47 * * * *', () => copies.expire());
+    // Shortly after midnight UTC: the previous day's digest (once per person and day, any number of nodes).
+    sweep(DIGEST_JOB, '15 0 * * *', () => new SharingDigest(ctx).send());
+    defineDeliveryJob(ctx, new Notifier(ctx));
   },
 };
 

@@ -5,6 +5,7 @@ import { addDays, localDate } from './calendar.ts';
 import { Flow } from './engine.ts';
 import type { Notifier } from './notify.ts';
 import * as q from './queries.ts';
+import { sharingText } from '../../../shared/contracts/sharing-texts.ts';
 
 export const TIMEOUTS_JOB = 'sharing.answer-timeouts';
 export const OVERDUE_JOB = 'sharing.overdue';
@@ -49,8 +50,8 @@ export class SharingTimers {
         async (_tx, flow) => {
           const a = flow.attempt;
           if (!a || a.id !== due.attemptId || !a.answerBy || a.answerBy >= now) return false;
-          if (!flow.lender('timed_out', 'system', 'No answer in time', true)) return false;
-          flow.borrower('lender_timed_out', 'system', 'The lender did not answer in time');
+          if (!flow.lender('timed_out', 'system', sharingText('note.no_answer'), true)) return false;
+          flow.borrower('lender_timed_out', 'system', sharingText('note.lender_timed_out'));
           await flow.route();
           done++;
           return true;
@@ -72,8 +73,9 @@ export class SharingTimers {
           if (!a || a.id !== due.attemptId || a.state !== 'shipped' || !a.dueDate) return false;
           const [lender] = await librariesByIds(tx, [a.lenderId]);
           if (a.dueDate >= localDate(now, lender?.timeZone ?? 'UTC')) return false;
-          flow.lender('became_overdue', 'system', `Due ${a.dueDate}`);
-          flow.borrower('became_overdue', 'system', `Due ${a.dueDate}`, true);
+          const note = sharingText('note.due', { date: a.dueDate });
+          flow.lender('became_overdue', 'system', note);
+          flow.borrower('became_overdue', 'system', note, true);
           done++;
           return true;
         },
@@ -93,7 +95,7 @@ export class SharingTimers {
         async (tx, flow) => {
           if (flow.req.state !== 'checked_out' || (await q.hasEvent(tx, flow.req.id, 'due_soon_notice')))
             return false;
-          flow.note('system', 'due_soon_notice', 'Due-soon notice sent to the patron', 'borrowing');
+          flow.note('system', 'due_soon_notice', sharingText('note.due_soon_sent'), 'borrowing');
           flow.notices.push({ to: 'patron', template: 'due_soon', requestId: flow.req.id });
           sent++;
           return true;

@@ -112,3 +112,34 @@ export function staffMail(
         footer: footer.en,
       });
 }
+
+/**
+ * The patron's confirmation after asking on a library's request page: the reference to quote, and that
+ * staff review it first. It repeats neither the card number nor anything else the patron typed but the title.
+ */
+export function patronSubmittedMail(
+  locale: Locale,
+  v: { name: string; title: string; library: string; reference: string; retentionDays: number },
+): RenderedMail {
+  return locale === 'es'
+    ? renderMail('es', {
+        subject: `Recibimos su solicitud ${v.reference}: ${v.title}`,
+        greeting: `Hola, ${v.name}:`,
+        paragraphs: [
+          `${v.library} recibió su solicitud de préstamo interbibliotecario de «${v.title}». Su número de referencia es ${v.reference}.`,
+          'El personal de la biblioteca la revisará antes de pedirla a otra biblioteca. Le escribiremos cuando llegue o si no se puede conseguir.',
+          `Guardamos su nombre, número de tarjeta y correo solo para esta solicitud, y los borramos ${v.retentionDays} días después de que termine.`,
+        ],
+        footer: footer.es,
+      })
+    : renderMail('en', {
+        subject: `We received your request ${v.reference}: ${v.title}`,
+        greeting: `Hello ${v.name},`,
+        paragraphs: [
+          `${v.library} received your interlibrary loan request for “${v.title}”. Your reference number is ${v.reference}.`,
+          'Library staff will review it before asking another library for it. We will write to you when it arrives or if it cannot be found.',
+          `We keep your name, card number and email for this request only, and delete them ${v.retentionDays} days after it ends.`,
+        ],
+        footer: footer.en,
+      });
+}

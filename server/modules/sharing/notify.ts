@@ -44,7 +44,11 @@ export class Notifier {
             link,
           })),
         );
-        for (const s of staff.filter((x) => x.preferences.sharingEmails)) {
+        // Who chose the daily digest gets these in one email a day (digest.ts), not one per event.
+        const perEvent = staff.filter(
+          (x) => x.preferences.sharingEmails && x.preferences.emailDigest !== 'daily',
+        );
+        for (const s of perEvent) {
           const mail = staffMail(s.locale, {
             number,
             title: req.title,

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import type { SharingText } from '../../../shared/contracts/sharing-texts.ts';
 import { organizations, users } from '../members/tables.ts';
 import {
   notifications,
@@ -19,7 +20,6 @@ export type AttemptRow = typeof sharingAttempts.$inferSelect;
 export type PolicyRow = typeof sharingPolicies.$inferSelect;
 export type EventInsert = typeof sharingEvents.$inferInsert;
 
-const countInt = sql<number>`count(*)::int`;
 const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 // ——— Requests ———
@@ -119,7 +119,12 @@ export async function attemptByTokenHash(db: Db, hash: string) {
 export async function replaceRota(
   db: Db,
   requestId: string,
-  rows: { libraryId: string; position: number | null; reasons: string[]; skipReason: string | null }[],
+  rows: {
+    libraryId: string;
+    position: number | null;
+    reasons: (SharingText | string)[];
+    skipReason: string | null;
+  }[],
   fresh = false,
 ) {
   if (!fresh) await db.delete(sharingRota).where(eq(sharingRota.requestId, requestId));
@@ -320,20 +325,6 @@ export async function contuList(db: Db, borrowerId: string, year: number) {
 
 export async function insertNotifications(db: Db, rows: (typeof notifications.$inferInsert)[]) {
   if (rows.length) await db.insert(notifications).values(rows);
-}
-
-export async function notificationsOf(db: Db, userId: string, limit = 50) {
-  const items = await db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt))
-    .limit(limit);
-  const [unread] = await db
-    .select({ n: countInt })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return { items, unread: unread?.n ?? 0 };
 }
 
 export async function markNotificationRead(db: Db, userId: string, id: string) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerDeadline, localDate, zonedInstant } from './calendar.ts';
 import { balanceScore, buildRota, DEFAULT_POLICY, type Candidate } from './rota.ts';
+import { renderSharingText } from '../../../shared/contracts/sharing-texts.ts';
 
 const lib = (id: string, over: Partial<Candidate> = {}): Candidate => ({
   id,
@@ -27,9 +28,17 @@ describe('rota', () => {
       lib('me'),
     ]);
     expect(entries.map((e) => e.libraryId)).toEqual(['p', 'a', 'c', 'b', 'z']);
-    expect(entries[0]!.reasons[0]).toBe('Preferred partner of the borrowing library');
-    expect(entries[1]!.reasons).toContain('Tied with others: ordered by symbol');
-    expect(entries[4]!.reasons[0]).toMatch(/last resort/);
+    expect(entries[0]!.reasons[0]).toEqual({ code: 'rota.preferred_partner', params: {} });
+    expect(entries[1]!.reasons).toContainEqual({ code: 'rota.tied', params: {} });
+    expect(entries[4]!.reasons[0]!.code).toBe('rota.last_resort');
+    // Balance: the figures as parameters; the English text renders them with the sign.
+    expect(entries[1]!.reasons[0]).toEqual({
+      code: 'rota.balance_below',
+      params: { score: 8, borrowed: 10, lent: 2, goal: '1:1' },
+    });
+    expect(renderSharingText(entries[3]!.reasons[0]!)).toBe(
+      'Balance -8 (borrowed 2, lent 10 in the last year, goal 1:1): lends more than its goal',
+    );
   });
 
   it('scores borrowed × goal loans / goal borrows − lent', () => {
@@ -58,7 +67,9 @@ describe('rota', () => {
   ] as [Partial<Candidate>, string][])('skips with a reason: %j', (over, reason) => {
     const { entries, skipped } = buildRota({ id: 'me', preferredPartners: [] }, [lib('x', over)]);
     expect(entries).toEqual([]);
-    expect(skipped).toEqual([{ libraryId: 'x', reason }]);
+    expect(skipped.map((s) => ({ libraryId: s.libraryId, reason: renderSharingText(s.reason) }))).toEqual([
+      { libraryId: 'x', reason },
+    ]);
   });
 
   it('lends from a library with one lending location among non-lending ones', () => {

@@ -5,6 +5,8 @@
  * goalBorrows − lent over the last year, highest first (a library that lends less than its goal is asked
  * first) — then the symbol as a stable tie-break; lenders of last resort always come last.
  */
+import { sharingText, type SharingText } from '../../../shared/contracts/sharing-texts.ts';
+
 export type LendingPolicyRow = {
   lending: boolean;
   formatsLent: string[];
@@ -47,33 +49,46 @@ export type Candidate = {
   borrowed: number;
 };
 
-export type RotaEntry = { libraryId: string; position: number; reasons: string[] };
-export type Skipped = { libraryId: string; reason: string };
+/** An outside library that lends by ISO 18626 (see iso18626/partners.ts). */
+export type PartnerCandidate = {
+  id: string;
+  symbol: string;
+  isoVersion: string;
+  unreachableSince: Date | null;
+  lastError: string | null;
+};
+
+/** Reasons are codes with parameters (shared/contracts/sharing-texts.ts lists them all). */
+export type RotaEntry = { libraryId: string; position: number; reasons: SharingText[] };
+export type Skipped = { libraryId: string; reason: SharingText };
 
 export const balanceScore = (c: Pick<Candidate, 'policy' | 'lent' | 'borrowed'>) =>
   (c.borrowed * c.policy.goalLoans) / c.policy.goalBorrows - c.lent;
 
-function skipReason(c: Candidate): string | null {
-  if (!c.active) return 'Not an active member';
-  if (!c.policy.lending) return 'Lending is turned off';
+function skipReason(c: Candidate): SharingText | null {
+  if (!c.active) return sharingText('rota.skip.inactive');
+  if (!c.policy.lending) return sharingText('rota.skip.lending_off');
   if (c.policy.formatsLent.length && !c.policy.formatsLent.includes(c.format))
-    return `Does not lend this format (${c.format || 'unknown'})`;
+    return c.format
+      ? sharingText('rota.skip.format', { format: c.format })
+      : sharingText('rota.skip.format_unknown');
   const blocked = new Set(c.policy.nonLendingLocations.map((l) => l.trim().toLowerCase()));
   if (
     blocked.size &&
     c.locations.length &&
     c.locations.every((l) => l && blocked.has(l.trim().toLowerCase()))
   )
-    return `Held only in non-lending locations (${[...new Set(c.locations)].join(', ')})`;
-  if (c.closedToday) return 'Closed today';
+    return sharingText('rota.skip.locations', { locations: [...new Set(c.locations)].join(', ') });
+  if (c.closedToday) return sharingText('rota.skip.closed');
   if (c.policy.activeLoanLimit !== null && c.activeLoans >= c.policy.activeLoanLimit)
-    return `At its active-loan limit (${c.activeLoans} of ${c.policy.activeLoanLimit})`;
+    return sharingText('rota.skip.loan_limit', { active: c.activeLoans, limit: c.policy.activeLoanLimit });
   return null;
 }
 
 export function buildRota(
   borrower: { id: string; preferredPartners: string[] },
   candidates: readonly Candidate[],
+  partners: readonly PartnerCandidate[] = [],
 ): { entries: RotaEntry[]; skipped: Skipped[] } {
   const skipped: Skipped[] = [];
   const placed: (Candidate & { tier: number; score: number })[] = [];
@@ -90,18 +105,44 @@ export function buildRota(
   }
   placed.sort((a, b) => a.tier - b.tier || b.score - a.score || a.symbol.localeCompare(b.symbol));
   const entries = placed.map((c, i) => {
-    const reasons: string[] = [];
-    if (c.tier === 0) reasons.push('Preferred partner of the borrowing library');
-    if (c.tier === 2) reasons.push('Lender of last resort: asked after everyone else');
-    const goal = `${c.policy.goalLoans}:${c.policy.goalBorrows}`;
+    const reasons: SharingText[] = [];
+    if (c.tier === 0) reasons.push(sharingText('rota.preferred_partner'));
+    if (c.tier === 2) reasons.push(sharingText('rota.last_resort'));
+    const balance = {
+      score: round(c.score),
+      borrowed: c.borrowed,
+      lent: c.lent,
+      goal: `${c.policy.goalLoans}:${c.policy.goalBorrows}`,
+    };
     reasons.push(
-      `Balance ${c.score >= 0 ? '+' : ''}${round(c.score)} (borrowed ${c.borrowed}, lent ${c.lent} in the last year, goal ${goal}): ` +
-        (c.score > 0 ? 'lends less than its goal' : c.score < 0 ? 'lends more than its goal' : 'at its goal'),
+      sharingText(
+        c.score > 0 ? 'rota.balance_below' : c.score < 0 ? 'rota.balance_above' : 'rota.balance_even',
+        balance,
+      ),
     );
     const same = placed.filter((o) => o !== c && o.tier === c.tier && o.score === c.score);
-    if (same.length) reasons.push('Tied with others: ordered by symbol');
+    if (same.length) reasons.push(sharingText('rota.tied'));
     return { libraryId: c.id, position: i + 1, reasons };
   });
+  for (const p of [...partners].sort((a, b) => a.symbol.localeCompare(b.symbol))) {
+    if (p.id === borrower.id) continue;
+    if (p.unreachableSince)
+      skipped.push({
+        libraryId: p.id,
+        reason: p.lastError
+          ? sharingText('rota.skip.partner_unreachable_error', {
+              since: p.unreachableSince.toISOString(),
+              error: p.lastError.slice(0, 200),
+            })
+          : sharingText('rota.skip.partner_unreachable', { since: p.unreachableSince.toISOString() }),
+      });
+    else
+      entries.push({
+        libraryId: p.id,
+        position: entries.length + 1,
+        reasons: [sharingText('rota.outside_partner', { version: p.isoVersion })],
+      });
+  }
   return { entries, skipped };
 }
 

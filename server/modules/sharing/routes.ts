@@ -12,8 +12,10 @@ import {
   lookupQuerySchema,
   lookupResultSchema,
   noteInputSchema,
+  markAllReadSchema,
   notificationListSchema,
   notificationParamsSchema,
+  notificationQuerySchema,
   queuePageSchema,
   queueQuerySchema,
   requestCreateSchema,
@@ -187,10 +189,24 @@ export function sharingRoutes(api: FastifyInstance, s: SharingServices) {
     config: { access: { level: 'signedIn' } },
     schema: {
       tags: ['notifications'],
-      summary: 'My in-app notifications (latest 50) and the unread count',
+      summary: 'My in-app notifications, newest first, a page at a time, with the unread count',
+      querystring: notificationQuerySchema,
       response: { 200: notificationListSchema, ...errors },
     },
-    handler: async (request) => s.settings.notifications(request.principal!.userId),
+    handler: async (request) => s.settings.notifications(request.principal!.userId, request.query),
+  });
+
+  r.post('/notifications/read-all', {
+    config: { access: { level: 'signedIn' } },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Mark all my notifications read',
+      response: { 200: markAllReadSchema, ...errors },
+    },
+    handler: async (request) => ({
+      ok: true as const,
+      marked: await s.settings.markAllRead(request.principal!.userId),
+    }),
   });
 
   r.post('/notifications/:notificationId/read', {

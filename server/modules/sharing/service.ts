@@ -15,6 +15,9 @@ import { lockRequestWithAttempt } from './change-queries.ts';
 import { rotaFacts } from './rota-queries.ts';
 import type { Notifier } from './notify.ts';
 import { keyedHash } from '../../platform/auth/secrets.ts';
+import { encodeTexts, sharingText } from '../../../shared/contracts/sharing-texts.ts';
+import { mirrorBeforeLenderAction, noteToPartner, rememberCopyLink } from './iso18626/lending-side.ts';
+import { rotaPartners } from './iso18626/borrowing-queries.ts';
 
 /** The borrower's download token for an attempt's copy: derived, so it need not be stored (only its hash). */
 export const copyToken = (key: Buffer, attemptId: string) => keyedHash(key, `sharing-copy:${attemptId}`);
@@ -38,6 +41,16 @@ const EMPTY_CITATION: Citation = {
   pages: '',
 };
 
+/** How a request came in, and what else its creation writes (see `SharingService.create`). */
+export type CreateOptions = {
+  /** A patron's request (from the library's public page) waits for staff review before it is routed. */
+  source?: 'staff' | 'patron';
+  /** The card number a patron gave: kept in the patron row only, and purged with it. */
+  cardNumber?: string;
+  /** More writes in the creating transaction (e.g. the patron's confirmation); returns outbox ids. */
+  alsoInTransaction?: (tx: Db, req: q.RequestRow) => Promise<string[]>;
+};
+
 /** Creating requests and acting on them: the rules and transactions of resource sharing. */
 export class SharingService {
   constructor(
@@ -56,9 +69,16 @@ export class SharingService {
 
   /**
    * A new request of `libraryId`: checked for duplicates and own holdings, given its rota, and sent to the
-   * first lender — all in one transaction.
+   * first lender — all in one transaction. A patron's request (no signed-in actor) runs the same checks but
+   * stops at `patron_review`; what the checks found is written on its timeline for that review.
    */
-  async create(actor: Principal, libraryId: string, input: RequestCreate, now = new Date()) {
+  async create(
+    actor: Principal | null,
+    libraryId: string,
+    input: RequestCreate,
+    now = new Date(),
+    options: CreateOptions = {},
+  ) {
     let clusterId = input.clusterId ?? null;
     let citation: Citation = { ...EMPTY_CITATION, ...input.citation } as Citation;
     if (!clusterId && !citation.title && (citation.isbn || citation.issn || citation.oclc)) {
@@ -109,7 +129,8 @@ export class SharingService {
         pickupLocation: input.pickupLocation,
         rush: input.rush,
         staffNote: input.staffNote || null,
-        createdBy: actor.userId,
+        source: options.source ?? 'staff',
+        createdBy: actor?.userId ?? null,
         createdAt: now,
         updatedAt: now,
       });
@@ -118,13 +139,14 @@ export class SharingService {
           requestId: req.id,
           name: input.patron.name,
           email: input.patron.email ?? null,
+          cardNumber: options.cardNumber ?? null,
           locale: input.patron.locale,
         });
-      const flow = new Flow(tx, req, null, { userId: actor.userId, libraryId }, now);
+      const flow = new Flow(tx, req, null, { userId: actor?.userId ?? null, libraryId }, now);
       flow.note(
         'borrowing',
         'created',
-        input.serviceType === 'copy' ? 'Copy request created' : 'Loan request created',
+        sharingText(input.serviceType === 'copy' ? 'note.copy_created' : 'note.loan_created'),
       );
       const holdings = clusterId ? await clusterHoldings(tx, clusterId) : [];
       await this.buildRota(tx, req, holdings, now, flow, true);
@@ -132,27 +154,30 @@ export class SharingService {
       if (journal) {
         const count = await q.contuCount(tx, libraryId, journal, now.getUTCFullYear());
         if (count >= CONTU_LIMIT)
-          flow.note(
-            'borrowing',
-            'contu_warning',
-            `CONTU: ${count} copies from this journal this year already; royalties or permission apply to this one.`,
-            'borrowing',
-          );
+          flow.note('borrowing', 'contu_warning', sharingText('note.contu', { count }), 'borrowing');
       }
       const own = holdings.filter((h) => h.libraryId === libraryId);
-      if (duplicate) flow.borrower('flag_duplicate', 'system', 'Same patron and item as a recent request');
-      else if (own.length)
-        flow.borrower(
-          'flag_held_locally',
-          'system',
-          `Held here: ${own.map((h) => [h.location, h.callNumber].filter(Boolean).join(' ')).join('; ') || 'in the catalog'}`,
-        );
+      const duplicateNote = sharingText('note.duplicate');
+      const where = own.map((h) => [h.location, h.callNumber].filter(Boolean).join(' ')).join('; ');
+      const heldNote = where
+        ? sharingText('note.held_here', { where })
+        : sharingText('note.held_here_catalog');
+      if (options.source === 'patron')
+        // Staff check a patron's request first; one review covers the duplicate and local-holdings findings.
+        flow.borrower('flag_patron_request', 'system', [
+          ...(duplicate ? [duplicateNote] : []),
+          ...(own.length ? [heldNote] : []),
+        ]);
+      else if (duplicate) flow.borrower('flag_duplicate', 'system', duplicateNote);
+      else if (own.length) flow.borrower('flag_held_locally', 'system', heldNote);
       else {
         flow.borrower('submit', 'system');
         await flow.route();
       }
       await flow.save();
-      return { id: req.id, mailIds: await this.notifier.write(tx, flow.notices, flow.req) };
+      const mailIds = await this.notifier.write(tx, flow.notices, flow.req);
+      if (options.alsoInTransaction) mailIds.push(...(await options.alsoInTransaction(tx, req)));
+      return { id: req.id, mailIds };
     });
     // The mail is safe in the outbox (committed with the change); handing it to the queue need not hold up
     // the answer — dispatch logs its own failures and the mail sweep catches anything not enqueued.
@@ -200,9 +225,12 @@ export class SharingService {
         lent: l.lent,
         borrowed: l.borrowed,
       }));
+    // Outside lenders (ISO 18626 partners) after every member; never for a request an outside library sent.
+    const partners = req.source === 'partner' ? [] : await rotaPartners(tx);
     const rota = buildRota(
       { id: req.borrowerId, preferredPartners: policyOf(req.borrowerId).preferredPartners },
       candidates,
+      partners,
     );
     if (flow) flow.rota = rota.entries.map((e) => ({ libraryId: e.libraryId, position: e.position }));
     for (const l of libs)
@@ -226,7 +254,7 @@ export class SharingService {
           libraryId: s.libraryId,
           position: null,
           reasons: [],
-          skipReason: s.reason,
+          skipReason: encodeTexts([s.reason]),
         })),
       ],
       fresh,
@@ -244,7 +272,10 @@ export class SharingService {
       const flow = new Flow(tx, req, attempt, { userId: actor.userId, libraryId: actor.organizationId }, now);
       if (side === 'borrowing')
         await borrowerAction(tx, flow, input, now, () => this.rebuildRota(tx, flow, now));
-      else await lenderAction(tx, flow, input, now);
+      else {
+        mirrorBeforeLenderAction(flow, input.action);
+        await lenderAction(tx, flow, input, now);
+      }
       if (copyPath) {
         if (input.action !== 'send_copy')
           throw new AppError('VALIDATION_FAILED', 'A file goes with “send copy” only.');
@@ -253,6 +284,12 @@ export class SharingService {
           copyTokenHash: keyedHash(this.ctx.secretKey, copyToken(this.ctx.secretKey, flow.attempt!.id)),
           copyExpiresAt: new Date(now.getTime() + this.ctx.env.sharingCopyRetentionDays * 86_400_000),
         });
+        // An outside borrower gets the link in its CopyCompleted message (our members read it on the page).
+        if (req.source === 'partner')
+          rememberCopyLink(
+            flow,
+            `${this.ctx.env.baseUrl}/api/v1/sharing/copies/${copyToken(this.ctx.secretKey, flow.attempt!.id)}`,
+          );
       }
       await flow.save();
       return this.notifier.write(tx, flow.notices, flow.req);
@@ -271,12 +308,11 @@ export class SharingService {
     const req = await q.findRequest(this.ctx.db, requestId);
     if (!req) throw notFound('This request');
     const attempt = req.currentAttemptId ? await q.findAttempt(this.ctx.db, req.currentAttemptId) : null;
-    resolveSide(actor, req, attempt, 'act');
-    await q.insertNote(this.ctx.db, {
-      requestId,
-      authorId: actor.userId,
-      libraryId: actor.organizationId,
-      text,
+    const side = resolveSide(actor, req, attempt, 'act');
+    await this.inTransaction(async (tx) => {
+      await q.insertNote(tx, { requestId, authorId: actor.userId, libraryId: actor.organizationId, text });
+      // An outside borrower reads our lender's notes as ISO 18626 Notifications.
+      if (side === 'lending' && req.source === 'partner') await noteToPartner(tx, req, attempt, text);
     });
   }
 }

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { LendingPolicy } from '../../../shared/contracts/sharing.ts';
 import { DEFAULT_POLICY } from './rota.ts';
 import * as q from './queries.ts';
+import * as nq from './notification-queries.ts';
 
 const CONTU_LIMIT = 5;
 
@@ -46,10 +47,17 @@ export class SharingSettings {
     return { year, items: rows.map((r) => ({ ...r, warning: r.count >= CONTU_LIMIT })) };
   }
 
-  async notifications(userId: string) {
-    const { items, unread } = await q.notificationsOf(this.ctx.db, userId);
+  async notifications(userId: string, f: { page: number; pageSize: number; unread?: 'true' | undefined }) {
+    const { items, total, unread } = await nq.notificationPage(this.ctx.db, userId, {
+      page: f.page,
+      pageSize: f.pageSize,
+      unreadOnly: f.unread === 'true',
+    });
     return {
       unread,
+      total,
+      page: f.page,
+      pageSize: f.pageSize,
       items: items.map((n) => ({
         id: n.id,
         kind: n.kind,
@@ -60,6 +68,10 @@ export class SharingSettings {
         createdAt: n.createdAt.toISOString(),
       })),
     };
+  }
+
+  async markAllRead(userId: string) {
+    return nq.markAllNotificationsRead(this.ctx.db, userId);
   }
 
   async markRead(userId: string, id: string) {

@@ -19,6 +19,7 @@ import { organizations, users } from '../members/tables.ts';
 import { catalogClusters } from '../catalog/tables.ts';
 import type { BorrowerState, LenderState, ServiceType } from './states.ts';
 import type { Citation } from '../../../shared/contracts/sharing.ts';
+import type { SharingText } from '../../../shared/contracts/sharing-texts.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -168,7 +169,9 @@ export const sharingRota = pgTable(
       .notNull()
       .references(() => organizations.id),
     position: smallint('position'),
-    reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+    /** Codes with parameters (shared/contracts/sharing-texts.ts); rows from before codes hold English text. */
+    reasons: jsonb('reasons').$type<(SharingText | string)[]>().notNull().default([]),
+    /** JSON of the code list (encodeTexts), or English text in rows from before codes. */
     skipReason: text('skip_reason'),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.libraryId] })],

@@ -10,8 +10,21 @@ import * as q from './queries.ts';
 import { requestPage } from './detail-queries.ts';
 import * as qq from './queue-queries.ts';
 import { BORROWER, LENDER, actionsFor } from './states.ts';
+import {
+  decodeTexts,
+  readTexts,
+  renderSharingText,
+  type SharingText,
+} from '../../../shared/contracts/sharing-texts.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A stored reason or note: its codes (coded, or legacy English text matched) and the English text. */
+function present(stored: string | SharingText): { text: string; codes: SharingText[] } {
+  const codes = readTexts(stored);
+  if (typeof stored === 'string' && !decodeTexts(stored)) return { text: stored, codes };
+  return { text: codes.map(renderSharingText).join(' · '), codes };
+}
 
 /**
  * What staff read: queues and the request page. The lending side is built from the lender's own attempt
@@ -61,8 +74,11 @@ export class SharingViews {
       pickupLocation: viewAs === 'lending' ? '' : req.pickupLocation,
       rush: req.rush,
       borrower: lib(req.borrowerId),
+      outside: req.source === 'partner',
       state: req.state,
-      patron: patron ? { name: patron.name, email: patron.email, locale: patron.locale } : null,
+      patron: patron
+        ? { name: patron.name, email: patron.email, cardNumber: patron.cardNumber, locale: patron.locale }
+        : null,
       staffNote: viewAs === 'borrowing' ? req.staffNote : null,
       attempt: attempt
         ? {
@@ -86,14 +102,16 @@ export class SharingViews {
         .map((r) => ({
           position: r.position!,
           library: { id: r.libraryId, symbol: r.symbol, name: r.name },
-          reasons: r.reasons,
+          reasons: r.reasons.map((x) => present(x).text),
+          reasonCodes: r.reasons.flatMap((x) => present(x).codes),
           state: [...attempts].reverse().find((a) => a.lenderId === r.libraryId)?.state ?? null,
         })),
       skipped: rota
         .filter((r) => r.position === null)
         .map((r) => ({
           library: { id: r.libraryId, symbol: r.symbol, name: r.name },
-          reason: r.skipReason ?? '',
+          reason: present(r.skipReason ?? '').text,
+          reasonCodes: present(r.skipReason ?? '').codes,
         })),
       timeline: events
         .filter((e) => viewAs !== 'lending' || (!!own && e.attemptId === own.id))
@@ -106,7 +124,8 @@ export class SharingViews {
           action: e.action,
           from: e.fromState,
           to: e.toState,
-          note: e.note,
+          note: present(e.note).text,
+          noteCodes: present(e.note).codes,
         })),
       notes: notes
         .filter(
@@ -172,6 +191,7 @@ export class SharingViews {
         needBefore: r.needBefore,
         dueDate: r.dueDate,
         rush: r.rush,
+        outside: r.source === 'partner',
         updatedAt: r.updatedAt.toISOString(),
       })),
       total: page.total,

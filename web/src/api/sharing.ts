@@ -44,6 +44,13 @@ export type QueueQuery = {
   attention?: 'true';
   serviceType?: 'loan' | 'copy';
   q?: string;
+  otherLibrary?: string;
+  rush?: 'true' | 'false';
+  createdFrom?: string;
+  createdTo?: string;
+  needBeforeFrom?: string;
+  needBeforeTo?: string;
+  sort?: 'updated' | 'created' | 'oldest' | 'needBefore' | 'title';
   page: number;
   pageSize: number;
 };
@@ -78,7 +85,9 @@ export const sharingApi = {
     api.get<ContuList>(`${lib(libraryId)}/contu`, { year }, signal),
   analytics: (query: AnalyticsQuery, signal?: AbortSignal) =>
     api.get<Analytics>('/sharing/analytics', query, signal),
-  notifications: (signal?: AbortSignal) => api.get<NotificationList>('/notifications', undefined, signal),
+  notifications: (query: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<NotificationList>('/notifications', query, signal),
+  markAllRead: () => api.post<{ ok: true; marked: number }>('/notifications/read-all'),
   markRead: (id: string) => api.post<{ ok: true }>(`/notifications/${enc(id)}/read`),
   /** Multipart upload of a copy's PDF, so it bypasses the JSON helper. */
   sendCopy: async (requestId: string, file: File, version: number) => {

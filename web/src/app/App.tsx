@@ -33,6 +33,10 @@ import { SlipsPage } from '../features/sharing/SlipsPage.tsx';
 import { PolicyPage } from '../features/sharing/PolicyPage.tsx';
 import { AnalyticsPage } from '../features/sharing/AnalyticsPage.tsx';
 import { NotificationsPage } from '../features/sharing/NotificationsPage.tsx';
+import { PartnersPage } from '../features/sharing/partners/PartnersPage.tsx';
+import { PartnerFormPage } from '../features/sharing/partners/PartnerFormPage.tsx';
+import { PatronPageSettingsPage } from '../features/sharing/patron/PatronPageSettingsPage.tsx';
+import { PatronRequestPage } from '../features/sharing/patron/PatronRequestPage.tsx';
 import { LearningPage } from '../features/learning/LearningPage.tsx';
 import { EventPage } from '../features/learning/EventPage.tsx';
 import { MyLearningPage } from '../features/learning/MyLearningPage.tsx';
@@ -91,6 +95,11 @@ export function App() {
               <Route path="sharing/policy" element={auth(<PolicyPage />)} />
               <Route path="sharing/analytics" element={auth(<AnalyticsPage />)} />
               <Route path="sharing/notifications" element={auth(<NotificationsPage />)} />
+              <Route path="sharing/partners" element={auth(<PartnersPage />)} />
+              <Route path="sharing/partners/new" element={auth(<PartnerFormPage />)} />
+              <Route path="sharing/partners/:partnerId" element={auth(<PartnerFormPage />)} />
+              <Route path="sharing/patron-page" element={auth(<PatronPageSettingsPage />)} />
+              <Route path="request/:symbol" element={<PatronRequestPage />} />
               <Route path="learning" element={<LearningPage />} />
               <Route path="learning/events/:eventId" element={<EventPage />} />
               <Route path="learning/mine" element={auth(<MyLearningPage />)} />

@@ -1,4 +1,5 @@
 import { isControlField, type DataField, type MarcRecord } from '../marc/record.ts';
+import type { Author, MatchFeatures, Series } from './feature-types.ts';
 import {
   AUDIO_338,
   VIDEO_007,
@@ -27,82 +28,7 @@ import {
   titleNumbers,
 } from './normalize.ts';
 
-/** Base kind of material, from leader/06-07 (and 008/26 for computer files that are really documents). */
-export type RecordType =
-  | 'book'
-  | 'article'
-  | 'serial'
-  | 'score'
-  | 'map'
-  | 'video'
-  | 'image'
-  | 'music'
-  | 'audio'
-  | 'software'
-  | 'kit'
-  | 'mixed'
-  | 'object';
-
-/** Personal name as "surname given names" (folded), or a folded corporate / meeting name. */
-export type Author = {
-  name: string;
-  surname: string;
-  given: string;
-  personal: boolean;
-  main: boolean;
-  /** The name's words in alphabetical order, to recognise the same name in another order. */
-  words: string;
-};
-export type Series = { issn: string | undefined; title: string; number: string | undefined };
-
-export type MatchFeatures = {
-  recordType: RecordType;
-  /** Leader/07. */
-  bibLevel: string;
-  electronic: boolean;
-  microform: boolean;
-  /** recordType with the carrier: "book", "ebook", "serial", "eserial", "score-microform", "software", … */
-  format: string;
-  /** Physical carrier when known: "dvd", "bluray", "vhs", "videodisc", "cd", "lp", "audiodisc", "cassette". */
-  carrier: string | undefined;
-  /** ISBN-13s from 020 $a (and EAN-13s from 024 that are ISBNs); cancelled $z ignored. */
-  isbns: string[];
-  issns: string[];
-  series: Series[];
-  lccn: string | undefined;
-  oclcNumbers: string[];
-  /** Other unique ids: "015:…", "016:source:…", "024-1:…" (UPC), "028:label:…" (publisher number). */
-  otherIds: string[];
-  /** Title as catalogued ($a $b $n $p), non-filing characters skipped, trailing ISBD punctuation removed. */
-  title: string;
-  /** Folded $a $b $n $p. */
-  titleFolded: string;
-  /** Folded $a $n $p (no subtitle). */
-  titleMainFolded: string;
-  hasSubtitle: boolean;
-  titleKey: string;
-  titleNumbers: string[];
-  authors: Author[];
-  hasMainEntry: boolean;
-  /** Folded surname (or first word of the corporate name) of the first author; "" when none. */
-  authorKey: string;
-  year: number | undefined;
-  /** Largest page (leaf) count in 300 $a. */
-  pages: number | undefined;
-  /** The same plus roman-numbered preliminaries ("xii, 300 p." → 312), when there are any. */
-  pagesWithPreliminaries: number | undefined;
-  edition: string | undefined;
-  editionNumber: number | undefined;
-  editionWords: string;
-  language: string | undefined;
-  /** Part / volume numbers and names from 245 $n $p. */
-  partNumbers: string[];
-  partNames: string[];
-  /** Number of a conference (111 $n). */
-  meetingNumber: string | undefined;
-  publisher: string | undefined;
-  quality: { fieldCount: number; allCapsTitle: boolean; encodingLevel: string; source: string | undefined };
-};
+export type { Author, MatchFeatures, RecordType, Series } from './feature-types.ts';
 
 export function extractFeatures(record: MarcRecord): MatchFeatures {
   const leader = record.leader;
@@ -113,8 +39,6 @@ export function extractFeatures(record: MarcRecord): MatchFeatures {
   let issns = EMPTY;
   let oclcNumbers = EMPTY;
   let otherIds = EMPTY;
-  let partNumbers = EMPTY;
-  let partNames = EMPTY;
   let lccn: string | undefined;
   let meetingNumber: string | undefined;
   let f245: DataField | undefined;
@@ -268,34 +192,10 @@ export function extractFeatures(record: MarcRecord): MatchFeatures {
     }
   }
 
-  // Title: $a $b $n $p with the non-filing characters of $a skipped (and a leading article when ind2 is 0).
-  let title = '';
-  let main = '';
-  let subtitle = '';
-  if (f245) {
-    const skip = f245.ind2 >= '1' && f245.ind2 <= '9' ? f245.ind2.charCodeAt(0) - 48 : 0;
-    let seenA = false;
-    for (const s of f245.subfields) {
-      const code = s.code;
-      if (code === 'h') {
-        if (/electronic|computer file|online/i.test(s.value)) electronicSignal = true;
-        else if (/micro(form|fiche|film|opaque)/i.test(s.value)) microformSignal = true;
-        continue;
-      }
-      if (code !== 'a' && code !== 'b' && code !== 'n' && code !== 'p') continue;
-      let value = s.value;
-      if (code === 'a' && !seenA) {
-        seenA = true;
-        value = value.slice(skip);
-      }
-      title = title ? title + ' ' + value : value;
-      if (code === 'b') subtitle = subtitle ? subtitle + ' ' + value : value;
-      else main = main ? main + ' ' + value : value;
-      if (code === 'n') partNumbers = push(partNumbers, normalizePartNumber(value));
-      else if (code === 'p') partNames = push(partNames, fold(value) || undefined);
-    }
-    title = title.replace(/[\s/:;,.=]+$/, '');
-  }
+  const t = titleParts(f245);
+  const { title, main, subtitle, partNumbers, partNames } = t;
+  if (t.electronic) electronicSignal = true;
+  if (t.microform) microformSignal = true;
   const skipped = f245 && f245.ind2 >= '1' && f245.ind2 <= '9';
   let titleMainFolded = fold(main);
   let titleFolded = subtitle ? fold(title) : titleMainFolded;
@@ -338,27 +238,8 @@ export function extractFeatures(record: MarcRecord): MatchFeatures {
   // Identifiers in the control number of an OCLC record.
   if (oclcControl && f001) oclcNumbers = push(oclcNumbers, normalizeOclc(f001, false));
 
-  // Year: 008/07-10, else 264/260 $c.
-  let year: number | undefined;
-  const date1 = f008.slice(7, 11);
-  if (
-    f008.length >= 11 &&
-    f008[6] !== 'b' &&
-    f008[6] !== 'n' &&
-    /^\d{4}$/.test(date1) &&
-    date1 !== '0000' &&
-    date1 !== '9999'
-  ) {
-    year = Number(date1);
-  } else if (dateText) {
-    const m = YEAR.exec(dateText);
-    if (m) year = Number(m[1]);
-  }
-
-  let language: string | undefined = f008.slice(35, 38).toLowerCase();
-  if (!/^[a-z]{3}$/.test(language)) language = languageFallback;
-  if (language === 'und' || language === 'zxx' || (language && !/^[a-z]{3}$/.test(language)))
-    language = undefined;
+  const year = yearOf(f008, dateText);
+  const language = languageOf(f008, languageFallback);
 
   const ed = edition ? normalizeEdition(edition) : undefined;
   const pages = pagesOf(extent);
@@ -404,4 +285,68 @@ export function extractFeatures(record: MarcRecord): MatchFeatures {
       source,
     },
   };
+}
+
+/** Year: 008/07-10 (not for B.C. or unknown dates), else the first year in 264/260 $c. */
+function yearOf(f008: string, dateText: string | undefined): number | undefined {
+  const date1 = f008.slice(7, 11);
+  if (
+    f008.length >= 11 &&
+    f008[6] !== 'b' &&
+    f008[6] !== 'n' &&
+    /^\d{4}$/.test(date1) &&
+    date1 !== '0000' &&
+    date1 !== '9999'
+  )
+    return Number(date1);
+  const m = dateText ? YEAR.exec(dateText) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Language: 008/35-37, else the first 041 $a; "und", "zxx" and malformed codes count as unknown. */
+function languageOf(f008: string, fallback: string | undefined): string | undefined {
+  let language: string | undefined = f008.slice(35, 38).toLowerCase();
+  if (!/^[a-z]{3}$/.test(language)) language = fallback;
+  if (language === 'und' || language === 'zxx' || (language && !/^[a-z]{3}$/.test(language)))
+    return undefined;
+  return language;
+}
+
+/**
+ * Title: $a $b $n $p with the non-filing characters of $a skipped, trailing ISBD punctuation removed; also
+ * the part numbers and names, and what a general material designation ($h) says about the carrier.
+ */
+function titleParts(f245: DataField | undefined) {
+  let title = '';
+  let main = '';
+  let subtitle = '';
+  let partNumbers = EMPTY;
+  let partNames = EMPTY;
+  let electronic = false;
+  let microform = false;
+  if (f245) {
+    const skip = f245.ind2 >= '1' && f245.ind2 <= '9' ? f245.ind2.charCodeAt(0) - 48 : 0;
+    let seenA = false;
+    for (const s of f245.subfields) {
+      const code = s.code;
+      if (code === 'h') {
+        if (/electronic|computer file|online/i.test(s.value)) electronic = true;
+        else if (/micro(form|fiche|film|opaque)/i.test(s.value)) microform = true;
+        continue;
+      }
+      if (code !== 'a' && code !== 'b' && code !== 'n' && code !== 'p') continue;
+      let value = s.value;
+      if (code === 'a' && !seenA) {
+        seenA = true;
+        value = value.slice(skip);
+      }
+      title = title ? title + ' ' + value : value;
+      if (code === 'b') subtitle = subtitle ? subtitle + ' ' + value : value;
+      else main = main ? main + ' ' + value : value;
+      if (code === 'n') partNumbers = push(partNumbers, normalizePartNumber(value));
+      else if (code === 'p') partNames = push(partNames, fold(value) || undefined);
+    }
+    title = title.replace(/[\s/:;,.=]+$/, '');
+  }
+  return { title, main, subtitle, partNumbers, partNames, electronic, microform };
 }

@@ -4,6 +4,7 @@ import { HARD_PAIRS } from './labelled/hard.ts';
 import type { LabelledPair } from './labelled/pair.ts';
 import { REFERENCE_PAIRS } from './labelled/reference.ts';
 import { SET_AND_GENERIC_PAIRS } from './labelled/sets-and-generic.ts';
+import { MEDIA_PAIRS } from './labelled/media.ts';
 import { SPECIAL_PAIRS } from './labelled/special.ts';
 import { WORKS } from './labelled/works.ts';
 
@@ -17,6 +18,7 @@ export type { LabelledPair } from './labelled/pair.ts';
 export const LABELLED_PAIRS: LabelledPair[] = [
   ...REFERENCE_PAIRS,
   ...SET_AND_GENERIC_PAIRS,
+  ...MEDIA_PAIRS,
   ...SPECIAL_PAIRS,
   ...HARD_PAIRS,
   ...Object.entries(WORKS).flatMap(([name, work]) =>

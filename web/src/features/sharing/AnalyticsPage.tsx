@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { buildQuery } from '../../api/client.ts';
 import { sharingApi, sharingUrls, type AnalyticsQuery, type AnalyticsRow } from '../../api/sharing.ts';
 import { useResource } from '../../api/useResource.ts';
@@ -16,6 +16,8 @@ import { TableWrap } from '../../ui/TableWrap.tsx';
 import { useSession } from '../accounts/session.tsx';
 import { BarChart } from './BarChart.tsx';
 import { TURNAROUNDS, fillRateGroups, lastYear, netGroups, turnaroundGroups } from './chart.ts';
+import { LibraryPicker } from './LibraryPicker.tsx';
+import { useSharingScope } from './scope.ts';
 import { SharingNav } from './SharingNav.tsx';
 import { canSeeAnalytics, canUseSharing } from './values.ts';
 import './sharing.css';
@@ -49,12 +51,18 @@ export function AnalyticsPage() {
   const period = (PERIODS as readonly string[]).includes(params.get('period') ?? '')
     ? (params.get('period') as AnalyticsQuery['period'])
     : 'month';
+  // Consortium staff: the whole consortium, or the library they picked (kept in the address).
+  const picked = useSharingScope();
+  const chosen = consortium && picked.consortium ? picked.libraryId : null;
   const query: AnalyticsQuery = {
     from,
     to,
     period,
     ...(scope === 'library' && ownLibrary ? { libraryId: ownLibrary } : {}),
+    ...(chosen ? { libraryId: chosen } : {}),
   };
+  const pick = (libraryId: string | null) =>
+    navigate(`/sharing/analytics${buildQuery({ from, to, period, libraryId: libraryId ?? undefined })}`);
   const [draft, setDraft] = useState({ scope, from, to, period: period as string });
   const invalid = from > to;
   const result = useResource(
@@ -68,7 +76,7 @@ export function AnalyticsPage() {
     value === null ? null : t('ill.analytics.hours', { hours: value.toFixed(1) });
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    navigate(`/sharing/analytics${buildQuery(draft)}`);
+    navigate(`/sharing/analytics${buildQuery({ ...draft, libraryId: chosen ?? undefined })}`);
   };
   const periodLabel = (p: string) => p;
   const seriesLabel = (s: string) => t(`ill.analytics.${s}` as MessageKey);
@@ -85,6 +93,18 @@ export function AnalyticsPage() {
   return (
     <Page title={t('ill.analytics.title')} lead={t('ill.analytics.lead')}>
       <SharingNav />
+      {consortium && !ownLibrary ? (
+        <>
+          <LibraryPicker value={chosen} onPick={(l) => pick(l.id)} />
+          {chosen ? (
+            <p>
+              <Link to={`/sharing/analytics${buildQuery({ from, to, period })}`}>
+                {t('ill.picker.wholeConsortium')}
+              </Link>
+            </p>
+          ) : null}
+        </>
+      ) : null}
       <form className="filters card" onSubmit={apply} aria-label={t('ill.analytics.show')}>
         {ownLibrary ? (
           <SelectField
@@ -97,7 +117,7 @@ export function AnalyticsPage() {
               { value: 'consortium', label: t('ill.analytics.consortium') },
             ]}
           />
-        ) : consortium ? (
+        ) : consortium && !chosen ? (
           <p>{t('ill.analytics.consortium')}</p>
         ) : null}
         <TextField

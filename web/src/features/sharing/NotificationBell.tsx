@@ -12,7 +12,8 @@ export function NotificationBell() {
   const { pathname } = useLocation();
   const list = useResource(
     user ? `bell:${user.id}:${pathname}` : null,
-    (signal) => sharingApi.notifications(signal),
+    // One item is enough: the bell shows the unread count only.
+    (signal) => sharingApi.notifications({ page: 1, pageSize: 1 }, signal),
     {
       keepPrevious: true,
     },

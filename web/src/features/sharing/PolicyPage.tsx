@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { membersApi } from '../../api/members.ts';
 import { sharingApi, type LendingPolicy } from '../../api/sharing.ts';
 import { useResource } from '../../api/useResource.ts';
@@ -13,8 +14,11 @@ import { useForm, type FieldErrors } from '../../ui/useForm.ts';
 import { useSession } from '../accounts/session.tsx';
 import type { POLICY_NUMBERS } from './forms.ts';
 import { checkPolicy, policyValues, toPolicy, type PolicyValues } from './forms.ts';
+import { LibraryPicker } from './LibraryPicker.tsx';
+import { useSharingScope } from './scope.ts';
 import { SharingNav } from './SharingNav.tsx';
-import { canEditPolicy, canUseSharing } from './values.ts';
+import { PatronPageLink } from './patron/PatronPageLink.tsx';
+import { canEditPolicy } from './values.ts';
 import './sharing.css';
 
 const FORM = 'ill-policy';
@@ -23,7 +27,11 @@ const FORM = 'ill-policy';
 export function PolicyPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const libraryId = canUseSharing(user) ? user!.organization.id : null;
+  const navigate = useNavigate();
+  const { libraryId, consortium } = useSharingScope();
+  const picker = consortium ? (
+    <LibraryPicker value={libraryId} onPick={(l) => navigate(`/sharing/policy?libraryId=${l.id}`)} />
+  ) : null;
   const policy = useResource(libraryId ? `ill-policy:${libraryId}` : null, (signal) =>
     sharingApi.policy(libraryId!, signal),
   );
@@ -33,12 +41,14 @@ export function PolicyPage() {
     return (
       <Page title={t('ill.policy.title')}>
         <SharingNav />
-        <p>{t('ill.noLibrary')}</p>
+        {picker}
+        <p>{t(consortium ? 'ill.picker.choose' : 'ill.noLibrary')}</p>
       </Page>
     );
   return (
     <Page title={t('ill.policy.title')} lead={t('ill.policy.lead')}>
       <SharingNav />
+      {picker}
       {policy.error ? <LoadError error={policy.error} onRetry={policy.reload} /> : null}
       {!policy.data && !policy.error ? <Loading /> : null}
       {saved ? <Alert variant="success" live="status" title={t('ill.policy.saved')} /> : null}
@@ -56,6 +66,7 @@ export function PolicyPage() {
         />
       ) : null}
       <ContuTable libraryId={libraryId} />
+      <PatronPageLink libraryId={libraryId} />
     </Page>
   );
 }

@@ -1,87 +1,71 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { buildQuery } from '../../api/client.ts';
-import { sharingApi, type QueueItem, type QueueQuery, type Side } from '../../api/sharing.ts';
+import { sharingApi, type QueueItem, type Side } from '../../api/sharing.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { Alert } from '../../ui/Alert.tsx';
 import { Badge } from '../../ui/Badge.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
 import { LiveRegion } from '../../ui/LiveRegion.tsx';
 import { LoadError } from '../../ui/Loading.tsx';
 import { NoValue } from '../../ui/NoValue.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { BeyondLastPage, Pagination } from '../../ui/Pagination.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
-import { useSession } from '../accounts/session.tsx';
 import { ageText, nextStep, stateLabel } from './labels.ts';
+import { LibraryPicker } from './LibraryPicker.tsx';
+import { QueueFilters, type FilterDraft } from './QueueFilters.tsx';
+import { rangeInvalid, readQueueQuery } from './queue-query.ts';
+import { useSharingScope } from './scope.ts';
 import { SharingNav } from './SharingNav.tsx';
-import { BORROWER_STATES, LENDER_STATES, canUseSharing } from './values.ts';
 import './sharing.css';
 
-const PAGE_SIZE = 25;
-const FILTERS = ['q', 'state', 'serviceType', 'attention'] as const;
+export { readQueueQuery };
 
-export function readQueueQuery(side: Side, params: URLSearchParams): QueueQuery {
-  const page = Number(params.get('page'));
-  const query: QueueQuery = {
-    side,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZE,
-  };
-  const q = params.get('q')?.trim();
-  if (q) query.q = q;
-  const state = params.get('state');
-  if (state) query.state = state;
-  const service = params.get('serviceType');
-  if (service === 'loan' || service === 'copy') query.serviceType = service;
-  if (params.get('attention') === 'true') query.attention = 'true';
-  return query;
-}
-
-/** The borrowing or lending queue of the signed-in person's library. */
+/** The borrowing or lending queue of the signed-in person's library (consortium staff: a chosen one). */
 export function QueuePage({ side }: { side: Side }) {
   const { t, tp, fmt } = useI18n();
-  const { user } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const { libraryId, consortium, keep } = useSharingScope();
   const base = side === 'borrowing' ? '/sharing' : '/sharing/lending';
   const query = readQueueQuery(side, params);
-  const libraryId = canUseSharing(user) ? user!.organization.id : null;
-  const [draft, setDraft] = useState<Record<string, string>>(() =>
-    Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])),
-  );
+  const invalid = rangeInvalid(query);
   const [selected, setSelected] = useState<string[]>([]);
   const result = useResource(
-    libraryId ? `queue:${libraryId}${buildQuery(query)}` : null,
+    libraryId && !invalid ? `queue:${libraryId}${buildQuery(query)}` : null,
     (signal) => sharingApi.queue(libraryId!, query, signal),
     { keepPrevious: true },
   );
   const title = t(side === 'borrowing' ? 'ill.queue.borrowingTitle' : 'ill.queue.lendingTitle');
+  const picker = consortium ? (
+    <LibraryPicker value={libraryId} onPick={(l) => navigate(`${base}?libraryId=${l.id}`)} />
+  ) : null;
   if (!libraryId)
     return (
-      <Page title={t('ill.title')} lead={t('ill.lead')}>
+      <Page title={title} heading={title} lead={t('ill.lead')}>
         <SharingNav />
-        <p>{t('ill.noLibrary')}</p>
+        {picker}
+        <p>{t(consortium ? 'ill.picker.choose' : 'ill.noLibrary')}</p>
       </Page>
     );
 
   const data = result.data;
-  const states = side === 'borrowing' ? BORROWER_STATES : LENDER_STATES;
-  const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(`${base}${buildQuery(draft)}`);
-  };
+  const apply = (draft: FilterDraft) =>
+    navigate(keep(`${base}${buildQuery({ ...draft, sort: draft.sort === 'updated' ? '' : draft.sort })}`));
   const hrefFor = (page: number) =>
     `${base}${buildQuery({ ...Object.fromEntries(params), page: page > 1 ? page : undefined })}`;
-  const view = (extra: Record<string, string | undefined>) => `${base}${buildQuery(extra)}`;
+  const view = (extra: Record<string, string | undefined>) => keep(`${base}${buildQuery(extra)}`);
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
+  // Pull slips are the lender's own work: consortium staff look, they do not pull.
+  const slips = side === 'lending' && !consortium;
   const other = (item: QueueItem) => (side === 'borrowing' ? item.lender : item.borrower);
 
   return (
     <Page title={title} heading={title} lead={t('ill.lead')}>
       <SharingNav />
+      {picker}
       {data ? (
         <section aria-labelledby="queue-counts" className="ill-counts">
           <h2 id="queue-counts">{t('ill.queue.countsTitle')}</h2>
@@ -97,7 +81,7 @@ export function QueuePage({ side }: { side: Side }) {
             </li>
             <li>
               <Link
-                to={base}
+                to={keep(base)}
                 aria-current={!query.attention && !query.state && !query.q ? 'page' : undefined}
               >
                 {t('ill.queue.all')}
@@ -116,56 +100,21 @@ export function QueuePage({ side }: { side: Side }) {
           </ul>
         </section>
       ) : null}
-      <form className="filters card" role="search" aria-label={t('ill.queue.filters')} onSubmit={apply}>
-        <TextField
-          id="queue-q"
-          label={t('ill.queue.q')}
-          type="search"
-          value={draft.q ?? ''}
-          onChange={set('q')}
-          optional
-        />
-        <SelectField
-          id="queue-state"
-          label={t('ill.queue.state')}
-          value={draft.state ?? ''}
-          onChange={set('state')}
-          options={[
-            { value: '', label: t('ill.queue.any') },
-            ...states.map((s) => ({ value: s, label: stateLabel(t, side, s) })),
-          ]}
-        />
-        <SelectField
-          id="queue-service"
-          label={t('ill.queue.serviceType')}
-          value={draft.serviceType ?? ''}
-          onChange={set('serviceType')}
-          options={[
-            { value: '', label: t('ill.queue.any') },
-            { value: 'loan', label: t('ill.service.loan') },
-            { value: 'copy', label: t('ill.service.copy') },
-          ]}
-        />
-        <SelectField
-          id="queue-attention"
-          label={t('ill.queue.views')}
-          value={draft.attention ?? ''}
-          onChange={set('attention')}
-          options={[
-            { value: '', label: t('ill.queue.all') },
-            { value: 'true', label: t('ill.queue.attention') },
-          ]}
-        />
-        <button type="submit" className="button">
-          {t('ill.queue.apply')}
-        </button>
-      </form>
+      <QueueFilters
+        key={params.toString()}
+        side={side}
+        params={params}
+        libraryId={libraryId}
+        onApply={apply}
+        clearHref={keep(base)}
+      />
+      {invalid ? <Alert variant="error" title={t('ill.queue.rangeInvalid')} /> : null}
       <LiveRegion>
         {data ? (data.total ? tp('ill.queue.count', data.total) : t('ill.queue.none')) : ''}
       </LiveRegion>
       {result.error ? <LoadError error={result.error} onRetry={result.reload} /> : null}
       {data && !data.items.length && data.total > 0 ? <BeyondLastPage hrefFor={hrefFor} /> : null}
-      {side === 'lending' && data?.items.length ? (
+      {slips && data?.items.length ? (
         <p>
           <button
             type="button"
@@ -179,12 +128,14 @@ export function QueuePage({ side }: { side: Side }) {
       ) : null}
       {data?.items.length ? (
         <div aria-busy={result.loading}>
-          <TableWrap label={t('ill.queue.caption')}>
+          <TableWrap label={t('ill.queue.caption', { sort: t(`ill.queue.sort.${query.sort ?? 'updated'}`) })}>
             <table className="table ill-queue">
-              <caption>{t('ill.queue.caption')}</caption>
+              <caption>
+                {t('ill.queue.caption', { sort: t(`ill.queue.sort.${query.sort ?? 'updated'}`) })}
+              </caption>
               <thead>
                 <tr>
-                  {side === 'lending' ? (
+                  {slips ? (
                     <th scope="col">
                       <span className="visually-hidden">{t('ill.col.select')}</span>
                     </th>
@@ -202,7 +153,7 @@ export function QueuePage({ side }: { side: Side }) {
                   const lib = other(item);
                   return (
                     <tr key={item.id}>
-                      {side === 'lending' ? (
+                      {slips ? (
                         <td>
                           <input
                             type="checkbox"
@@ -226,7 +177,15 @@ export function QueuePage({ side }: { side: Side }) {
                           ) : null}
                         </span>
                       </th>
-                      <td>{lib ? `${lib.name} (${lib.symbol})` : <NoValue />}</td>
+                      <td>
+                        {lib ? `${lib.name} (${lib.symbol})` : <NoValue />}
+                        {side === 'lending' && item.outside ? (
+                          <>
+                            {' '}
+                            <Badge>{t('ill.request.outside')}</Badge>
+                          </>
+                        ) : null}
+                      </td>
                       <td>
                         {item.attention ? (
                           <Badge tone="caution">{stateLabel(t, side, item.state)}</Badge>

@@ -12,6 +12,7 @@ import { ActionPanel } from './ActionPanel.tsx';
 import { actionLabel, stateHelp, stateLabel } from './labels.ts';
 import { CitationBlock, DetailsBlock, PatronBlock, RotaBlock, TimelineBlock } from './RequestSections.tsx';
 import { NotesBlock } from './NotesBlock.tsx';
+import { IsoMessagesSection } from './iso/IsoMessagesSection.tsx';
 import { SharingNav } from './SharingNav.tsx';
 import './sharing.css';
 
@@ -165,6 +166,7 @@ export function RequestPage() {
       <RotaBlock request={request} />
       <NotesBlock request={request} canWrite={request.viewAs !== 'consortium'} onAdded={resource.setData} />
       <TimelineBlock request={request} />
+      <IsoMessagesSection requestId={request.id} version={request.version} />
     </Page>
   );
 }

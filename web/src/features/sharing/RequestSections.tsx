@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { RequestDetail } from '../../api/sharing.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { Alert } from '../../ui/Alert.tsx';
+import { Badge } from '../../ui/Badge.tsx';
 import { NoValue } from '../../ui/NoValue.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
 import { actionLabel, conditionLabel, money, reasonLabel, shippingLabel, stateLabel } from './labels.ts';
@@ -69,6 +70,12 @@ export function DetailsBlock({ request }: { request: RequestDetail }) {
         </Row>
         <Row term={t('ill.request.borrower')}>
           {request.borrower.name} ({request.borrower.symbol})
+          {request.outside ? (
+            <>
+              {' '}
+              <Badge>{t('ill.request.outside')}</Badge>
+            </>
+          ) : null}
         </Row>
         <Row term={t('ill.request.needBefore')}>
           {request.needBefore ? fmt.date(request.needBefore) : <NoValue />}
@@ -120,6 +127,7 @@ export function PatronBlock({ request }: { request: RequestDetail }) {
         <dl className="summary-list summary-list--compact">
           <Row term={t('ill.field.patronName')}>{p.name}</Row>
           <Row term={t('ill.field.patronEmail')}>{p.email ?? <NoValue />}</Row>
+          {p.cardNumber ? <Row term={t('illPatron.cardNumber')}>{p.cardNumber}</Row> : null}
           <Row term={t('ill.field.patronLocale')}>
             {t(p.locale === 'es' ? 'ill.locale.es' : 'ill.locale.en')}
           </Row>
