@@ -46,6 +46,26 @@ export const SHARING_TEXTS_EN = {
   'note.held_here': 'Held here: {where}',
   'note.contu':
     'CONTU: {count} copies from this journal this year already; royalties or permission apply to this one.',
+  // Timeline notes of an outside library's request (ISO 18626 lending role).
+  'note.partner.loan_request': 'Loan request from {name} (ISO 18626, their id {id})',
+  'note.partner.copy_request': 'Copy request from {name} (ISO 18626, their id {id})',
+  'note.partner.says': 'Note from {name}: {text}',
+  'note.partner.their_note': 'Their note: {text}',
+  'note.partner.not_lending': '{symbol} is not lending at present.',
+  'note.partner.retry': 'Asked again with changed terms (ISO 18626 Retry, their id {id}, before {previous}).',
+  'note.partner.reminder': 'Reminder from the requesting library.',
+  'note.partner.received': 'Received by {name}.',
+  'note.partner.returned': 'Returned by {name}.',
+  'note.partner.withdrew': '{name} withdrew the request.',
+  'note.partner.asks_cancel': '{name} asks to cancel.',
+  'note.partner.cancel_too_late': '{name} asked to cancel; too late, answered no.',
+  'note.partner.renew_refused': '{name} asked to renew; not possible now, answered no.',
+  'note.partner.asks_renew': '{name} asks to renew.',
+  'note.partner.accepts_conditions': '{name} accepts the conditions.',
+  'note.partner.holds_return': '{name} holds the return.',
+  'note.partner.lost': '{name} reports the item lost.',
+  'note.partner.out_of_place': '{name} sent “{action}”, which does not fit this request now.',
+  'note.partner.taken_as_received': 'Taken as received: the outside library did not confirm receipt.',
   // Analytics: how each figure is counted (the key after "analytics." is the figure).
   'analytics.requests': 'Requests created in the period (by the library, when one is chosen).',
   'analytics.ended':

@@ -130,6 +130,22 @@ describe.each(['2021', '1.2'] as IsoVersion[])('outside lender edge cases, ISO 1
     expect(quirky.invalid).toEqual([]);
   });
 
+  it('the same message twice at once is applied once; both get the same confirmation', async () => {
+    const r = await create();
+    const before = (await detail(r.id)).version;
+    const { buildMessage } = await import('./codec.ts');
+    const xml = buildMessage(quirky.sam('RequestResponse', 'WillSupply'), version);
+    const [one, two] = await Promise.all([quirky.send(t.app, xml), quirky.send(t.app, xml)]);
+    expect(one.confirmation.ok && one.confirmation.status).toBe('OK');
+    expect(two.body).toBe(one.body);
+    expect((await detail(r.id)).version).toBe(before + 1);
+    const logged = await t.ctx.db
+      .select()
+      .from(sharingIsoMessages)
+      .where(and(eq(sharingIsoMessages.requestId, r.id), eq(sharingIsoMessages.direction, 'in')));
+    expect(logged).toHaveLength(1);
+  });
+
   it('unexpected, stale and repeated statuses change nothing; a Notification adds its note', async () => {
     const r = await create();
     await ok(quirky, quirky.sam('RequestResponse', 'WillSupply'));

@@ -1,3 +1,4 @@
+import { sharingText, type SharingText } from '../../../../shared/contracts/sharing-texts.ts';
 import { Flow } from '../engine.ts';
 import * as q from '../queries.ts';
 import { agencyLabel, memberByAgencyId } from './agency.ts';
@@ -56,7 +57,9 @@ export async function handleInboundRequestingMessage(
   return { ...result, requestId: req.id, attemptId: attempt.id };
 }
 
-const withNote = (text: string, note: string | undefined) => (note?.trim() ? `${text} ${note.trim()}` : text);
+/** A timeline note in the reader's language, followed by the partner's own words when it sent some. */
+const withNote = (text: SharingText, note: string | undefined): SharingText[] =>
+  note?.trim() ? [text, sharingText('note.partner.their_note', { text: note.trim() })] : [text];
 
 /** Tells our member's staff (in-app and by mail) that the partner did something needing a look. */
 function tellLender(flow: Flow, kind: string) {
@@ -74,7 +77,7 @@ function outOfPlace(flow: Flow, action: string, name: string): Step {
   flow.note(
     'borrowing',
     'partner_message_ignored',
-    `${name} sent “${action}”, which does not fit this request now.`,
+    sharingText('note.partner.out_of_place', { name, action }),
   );
   return { outcome: 'ignored', summary: `${action} ignored (${flow.attempt!.state})` };
 }
@@ -109,7 +112,11 @@ async function apply(
 
     case 'Received':
       if (flow.req.state === 'copy_available') {
-        flow.borrower('deliver_copy', 'staff', withNote(`Received by ${name}.`, note));
+        flow.borrower(
+          'deliver_copy',
+          'staff',
+          withNote(sharingText('note.partner.received', { name }), note),
+        );
         return { outcome: 'applied', summary: 'Received → copy delivered' };
       }
       if (!loan || flow.req.state !== 'shipped')
@@ -124,7 +131,7 @@ async function apply(
         ].includes(flow.req.state)
           ? { outcome: 'ignored', summary: 'Received already known' }
           : outOfPlace(flow, m.action, name);
-      flow.borrower('mark_received', 'staff', withNote(`Received by ${name}.`, note));
+      flow.borrower('mark_received', 'staff', withNote(sharingText('note.partner.received', { name }), note));
       flow.setRequest({ receivedAt: flow.now });
       return { outcome: 'applied', summary: 'Received → received' };
 
@@ -135,7 +142,7 @@ async function apply(
         return outOfPlace(flow, m.action, name);
       mirrorReceived(flow);
       if (flow.req.state !== 'awaiting_return_shipping') flow.borrower('check_in_from_patron', 'staff');
-      flow.borrower('ship_return', 'staff', withNote(`Returned by ${name}.`, note));
+      flow.borrower('ship_return', 'staff', withNote(sharingText('note.partner.returned', { name }), note));
       flow.lender('return_shipped', 'peer');
       return { outcome: 'applied', summary: 'ShippedReturn → return in transit' };
     }
@@ -146,21 +153,29 @@ async function apply(
       if (attempt.state === 'cancelled') return { outcome: 'ignored', summary: 'Already cancelled' };
       if (attempt.state === 'received') {
         // No answer given yet: withdrawn at once, and the partner is told yes.
-        flow.borrower('request_cancel', 'staff', withNote(`${name} withdrew the request.`, note));
+        flow.borrower(
+          'request_cancel',
+          'staff',
+          withNote(sharingText('note.partner.withdrew', { name }), note),
+        );
         flow.lender('withdrawn', 'peer');
         flow.borrower('lender_cancelled', 'peer');
         return { outcome: 'applied', summary: 'Cancel → withdrawn' };
       }
       if (CANCELLABLE.includes(attempt.state)) {
         // Our member's staff decide; the partner hears yes or no from their answer.
-        flow.borrower('request_cancel', 'staff', withNote(`${name} asks to cancel.`, note));
+        flow.borrower(
+          'request_cancel',
+          'staff',
+          withNote(sharingText('note.partner.asks_cancel', { name }), note),
+        );
         flow.lender('cancel_asked', 'peer');
         return { outcome: 'applied', summary: 'Cancel → cancel requested' };
       }
       flow.note(
         'borrowing',
         'partner_cancel_refused',
-        withNote(`${name} asked to cancel; too late, answered no.`, note),
+        withNote(sharingText('note.partner.cancel_too_late', { name }), note),
       );
       await reply(c, flow, {
         reasonForMessage: 'CancelResponse',
@@ -175,7 +190,7 @@ async function apply(
         flow.note(
           'borrowing',
           'partner_renew_refused',
-          withNote(`${name} asked to renew; not possible now, answered no.`, note),
+          withNote(sharingText('note.partner.renew_refused', { name }), note),
         );
         await reply(c, flow, {
           reasonForMessage: 'RenewResponse',
@@ -186,7 +201,11 @@ async function apply(
       }
       mirrorReceived(flow);
       if (flow.req.state === 'received') flow.borrower('check_out_to_patron', 'staff');
-      flow.borrower('request_renewal', 'staff', withNote(`${name} asks to renew.`, note));
+      flow.borrower(
+        'request_renewal',
+        'staff',
+        withNote(sharingText('note.partner.asks_renew', { name }), note),
+      );
       flow.setAttempt({ renewalPending: true });
       flow.lender('renewal_asked', 'peer');
       tellLender(flow, 'renewal_asked');
@@ -199,12 +218,21 @@ async function apply(
     case 'Notification': {
       if (m.action === 'Notification' && note?.startsWith(ITEM_LOST)) return lost(flow, name, note);
       if (attempt.state === 'pending_conditions' && accepts(note)) {
-        flow.borrower('accept_conditions', 'staff', withNote(`${name} accepts the conditions.`, note));
+        flow.borrower(
+          'accept_conditions',
+          'staff',
+          withNote(sharingText('note.partner.accepts_conditions', { name }), note),
+        );
         flow.lender('conditions_accepted', 'peer');
         return { outcome: 'applied', summary: 'Conditions accepted → will supply' };
       }
-      const label = m.action === 'HoldReturn' ? `${name} holds the return.` : `${name}:`;
-      flow.note('borrowing', 'partner_note', withNote(label, note));
+      flow.note(
+        'borrowing',
+        'partner_note',
+        m.action === 'HoldReturn'
+          ? withNote(sharingText('note.partner.holds_return', { name }), note)
+          : sharingText('note.partner.says', { name, text: note ?? '' }),
+      );
       tellLender(flow, 'partner_note');
       return { outcome: 'applied', summary: `${m.action} noted` };
     }
@@ -225,7 +253,7 @@ function lost(flow: Flow, name: string, note: string | undefined): Step {
   if (['completed_without_return', 'complete'].includes(flow.req.state))
     return { outcome: 'ignored', summary: 'Lost already known' };
   mirrorReceived(flow);
-  const text = withNote(`${name} reports the item lost.`, note);
+  const text = withNote(sharingText('note.partner.lost', { name }), note);
   const mirrored = flow.borrower('report_lost', 'staff', text, true);
   const ours = flow.lender('lost_reported', 'peer', mirrored ? '' : text, true);
   if (!mirrored && !ours) return outOfPlace(flow, 'Lost', name);

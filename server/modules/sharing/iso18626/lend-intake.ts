@@ -1,3 +1,4 @@
+import { sharingText, type SharingText } from '../../../../shared/contracts/sharing-texts.ts';
 import { clusterSummary, clustersByIdentifier } from '../../catalog/index.ts';
 import { Flow } from '../engine.ts';
 import { itemKeyOf } from '../citation.ts';
@@ -15,6 +16,10 @@ import type { IsoRequest } from './messages.ts';
  * member's, with the partner as the borrowing library and no patron (patronInfo is never read), and sent
  * straight to the member named as supplying agency: no rota, since the partner chose its lender.
  */
+
+/** A timeline note in the reader's language, with the partner's own words after it when it sent some. */
+const withTheirNote = (text: SharingText, note: string | undefined): SharingText[] =>
+  note ? [text, sharingText('note.partner.their_note', { text: note })] : [text];
 
 type Member = { id: string; symbol: string; name: string };
 
@@ -85,16 +90,20 @@ async function create(c: InboundContext, m: IsoRequest, member: Member): Promise
   flow.note(
     'borrowing',
     'created',
-    `${terms.serviceType === 'copy' ? 'Copy' : 'Loan'} request from ${name} (ISO 18626, their id ${externalId})`,
+    sharingText(terms.serviceType === 'copy' ? 'note.partner.copy_request' : 'note.partner.loan_request', {
+      name,
+      id: externalId,
+    }),
   );
   flow.borrower('submit', 'system');
   await flow.sendTo(member.id, 1, 'send_to_lender');
-  if (terms.note) flow.note('borrowing', 'partner_note', `${name}: ${terms.note}`);
+  if (terms.note)
+    flow.note('borrowing', 'partner_note', sharingText('note.partner.says', { name, text: terms.note }));
   const [policy] = await q.policiesOf(tx, [member.id]);
   if (!(policy ?? DEFAULT_POLICY).lending) {
     // Accepted (the message is fine) and answered at once: this member lends to no one now.
     flow.setAttempt({ reasonCode: 'PolicyProblem' });
-    flow.lender('cannot_supply', 'staff', `${member.symbol} is not lending at present.`);
+    flow.lender('cannot_supply', 'staff', sharingText('note.partner.not_lending', { symbol: member.symbol }));
     flow.borrower('lender_unfilled', 'peer');
     await flow.route();
     // Nothing for the member's staff to do.
@@ -147,7 +156,7 @@ async function retry(c: InboundContext, m: IsoRequest, member: Member): Promise<
   flow.note(
     'borrowing',
     'partner_retry',
-    `Asked again with changed terms (ISO 18626 Retry, their id ${newId}, before ${previousId}).${terms.note ? ` ${terms.note}` : ''}`,
+    withTheirNote(sharingText('note.partner.retry', { id: newId, previous: previousId }), terms.note),
   );
   await flow.save();
   await c.notify(flow);
@@ -169,11 +178,7 @@ async function remind(c: InboundContext, m: IsoRequest): Promise<InboundOutcome>
   const attempt = req.currentAttemptId ? await q.findAttempt(tx, req.currentAttemptId) : null;
   const flow = new Flow(tx, req, attempt, { userId: null, libraryId: partner.organizationId }, now);
   const note = m.serviceInfo?.note?.trim();
-  flow.note(
-    'borrowing',
-    'partner_reminder',
-    `Reminder from the requesting library.${note ? ` ${note}` : ''}`,
-  );
+  flow.note('borrowing', 'partner_reminder', withTheirNote(sharingText('note.partner.reminder'), note));
   if (attempt)
     flow.notices.push({
       to: 'staff',

@@ -77,7 +77,12 @@ describe.each(['1.2', '2021'] as IsoVersion[])(
 
       expect(await p.action(id, 'OKCIM', 'Received')).toMatchObject({ status: 'OK' });
       expect((await p.ours(id)).state).toBe('received');
-      expect((await detail(c, req.id)).timeline.some((e) => e.note.startsWith('Received by'))).toBe(true);
+      // Timeline notes come as codes the web translates, with the English text beside them.
+      const received = (await detail(c, req.id)).timeline.find((e) => e.action === 'mark_received')!;
+      expect(received.note).toBe(`Received by Outside library XP${tag}.`);
+      expect(received.noteCodes).toEqual([
+        { code: 'note.partner.received', params: { name: `Outside library XP${tag}` } },
+      ]);
 
       expect(await p.action(id, 'OKCIM', 'Renew', 'One more month please')).toMatchObject({ status: 'OK' });
       let lender = await detail(c, req.id);

@@ -7,6 +7,7 @@
  * same transaction as the change.
  */
 import type { Db } from '../../../platform/db/client.ts';
+import { sharingText } from '../../../../shared/contracts/sharing-texts.ts';
 import type { Flow } from '../engine.ts';
 import { endQuietly } from './lend-queries.ts';
 import type { PartnerRow } from './borrowing-queries.ts';
@@ -72,5 +73,5 @@ const NEEDS_RECEIPT: ReadonlySet<string> = new Set(['recall', 'check_in', 'mark_
  */
 export function mirrorBeforeLenderAction(flow: Flow, action: string) {
   if (flow.req.source !== 'partner' || flow.req.state !== 'shipped' || !NEEDS_RECEIPT.has(action)) return;
-  flow.borrower('mark_received', 'staff', 'Taken as received: the outside library did not confirm receipt.');
+  flow.borrower('mark_received', 'staff', sharingText('note.partner.taken_as_received'));
 }

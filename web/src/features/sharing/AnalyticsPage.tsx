@@ -17,6 +17,7 @@ import { useSession } from '../accounts/session.tsx';
 import { BarChart } from './BarChart.tsx';
 import { TURNAROUNDS, fillRateGroups, lastYear, netGroups, turnaroundGroups } from './chart.ts';
 import { LibraryPicker } from './LibraryPicker.tsx';
+import { textsLabel } from './texts.ts';
 import { useSharingScope } from './scope.ts';
 import { SharingNav } from './SharingNav.tsx';
 import { canSeeAnalytics, canUseSharing } from './values.ts';
@@ -252,7 +253,7 @@ export function AnalyticsPage() {
               {Object.entries(data.definitions).map(([term, text]) => (
                 <div key={term}>
                   <dt>{termLabel(term)}</dt>
-                  <dd>{text}</dd>
+                  <dd>{textsLabel({ t, fmt }, [{ code: `analytics.${term}`, params: {} }], text)}</dd>
                 </div>
               ))}
             </dl>

@@ -7,6 +7,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { NoValue } from '../../ui/NoValue.tsx';
 import { TableWrap } from '../../ui/TableWrap.tsx';
 import { actionLabel, conditionLabel, money, reasonLabel, shippingLabel, stateLabel } from './labels.ts';
+import { reasonLabels, textsLabel } from './texts.ts';
 
 const Row = ({ term, children }: { term: string; children: ReactNode }) => (
   <div>
@@ -141,7 +142,8 @@ export function PatronBlock({ request }: { request: RequestDetail }) {
 
 /** The lender list: who is asked in which order and why, and who was left out and why. */
 export function RotaBlock({ request }: { request: RequestDetail }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (request.viewAs === 'lending') return null;
   return (
     <section aria-labelledby="ill-rota" className="section">
@@ -170,8 +172,8 @@ export function RotaBlock({ request }: { request: RequestDetail }) {
                   </th>
                   <td>
                     <ul className="ill-reasons">
-                      {r.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
+                      {reasonLabels(i18n, r.reasons, r.reasonCodes).map((reason, i) => (
+                        <li key={i}>{reason}</li>
                       ))}
                     </ul>
                   </td>
@@ -200,7 +202,7 @@ export function RotaBlock({ request }: { request: RequestDetail }) {
                   <th scope="row">
                     {s.library.name} ({s.library.symbol})
                   </th>
-                  <td>{s.reason}</td>
+                  <td>{textsLabel(i18n, s.reasonCodes, s.reason)}</td>
                 </tr>
               ))}
             </tbody>
@@ -213,7 +215,8 @@ export function RotaBlock({ request }: { request: RequestDetail }) {
 
 /** Every action and message: who, when, what. */
 export function TimelineBlock({ request }: { request: RequestDetail }) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
   const sideOf = (side: 'borrowing' | 'lending' | 'system', state: string | null) =>
     state ? stateLabel(t, side === 'lending' ? 'lending' : 'borrowing', state) : '';
   return (
@@ -240,7 +243,9 @@ export function TimelineBlock({ request }: { request: RequestDetail }) {
                 </td>
                 <th scope="row">
                   {t(`ill.timeline.side.${e.side}`)}: {actionLabel(t, e.action)}
-                  {e.note ? <span className="ill-queue__meta">{e.note}</span> : null}
+                  {e.note ? (
+                    <span className="ill-queue__meta">{textsLabel(i18n, e.noteCodes, e.note)}</span>
+                  ) : null}
                 </th>
                 <td>
                   {e.from && e.to ? (

@@ -5,6 +5,7 @@ import { sharingStatesEn } from './messages-states.en.ts';
 import { sharingPolicyEn } from './messages-policy.en.ts';
 import { sharingAnalyticsEn } from './messages-analytics.en.ts';
 import { sharingNotificationsEn } from './messages-notifications.en.ts';
+import { sharingTextsEn } from './messages-texts.en.ts';
 import { sharingPatronEn } from './patron/messages.en.ts';
 import { sharingPartnersEn } from './partners/messages.en.ts';
 import { sharingIsoEn } from './iso/messages.en.ts';
@@ -34,6 +35,7 @@ export const sharingEn = {
   ...sharingPolicyEn,
   ...sharingAnalyticsEn,
   ...sharingNotificationsEn,
+  ...sharingTextsEn,
   ...sharingPatronEn,
   ...sharingPartnersEn,
   ...sharingIsoEn,

@@ -6,6 +6,7 @@ import { sharingStatesEs } from './messages-states.es.ts';
 import { sharingPolicyEs } from './messages-policy.es.ts';
 import { sharingAnalyticsEs } from './messages-analytics.es.ts';
 import { sharingNotificationsEs } from './messages-notifications.es.ts';
+import { sharingTextsEs } from './messages-texts.es.ts';
 import { sharingPatronEs } from './patron/messages.es.ts';
 import { sharingPartnersEs } from './partners/messages.es.ts';
 import { sharingIsoEs } from './iso/messages.es.ts';
@@ -31,6 +32,7 @@ export const sharingEs: Record<keyof typeof sharingEn, string> = {
   ...sharingPolicyEs,
   ...sharingAnalyticsEs,
   ...sharingNotificationsEs,
+  ...sharingTextsEs,
   ...sharingPatronEs,
   ...sharingPartnersEs,
   ...sharingIsoEs,
