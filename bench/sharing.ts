@@ -6,7 +6,7 @@ import { openDatabase } from '../server/platform/db/client.ts';
 import { SessionStore } from '../server/modules/accounts/sessions.ts';
 import { organizations, users } from '../server/modules/members/tables.ts';
 import { catalogClusters, catalogHoldings, catalogRecords } from '../server/modules/catalog/tables.ts';
-import { startServer } from './server-process.ts';
+import { cpuMsOf, machineCpuMs, startServer } from './server-process.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
 /**
@@ -69,19 +69,50 @@ const summary = (latencies: number[], seconds: number, errors: number): LoadResu
   };
 };
 
+/** CPU used by the server process and by its database's backends during one phase, with the machine's. */
+type Cpu = { serverMs: number; postgresMs: number; machineBusy: number };
+async function cpuMeter(admin: pg.Client, serverPid: number) {
+  const backends = async () =>
+    (
+      await admin.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = 'amigos_bench_sharing'",
+      )
+    ).rows.map((r) => r.pid);
+  const start = new Map((await backends()).map((pid) => [pid, cpuMsOf(pid)]));
+  const server0 = cpuMsOf(serverPid);
+  const machine0 = machineCpuMs();
+  return async (): Promise<Cpu> => {
+    let postgresMs = 0;
+    for (const pid of new Set([...start.keys(), ...(await backends())]))
+      postgresMs += Math.max(0, cpuMsOf(pid) - (start.get(pid) ?? 0));
+    const machine = machineCpuMs();
+    return {
+      serverMs: cpuMsOf(serverPid) - server0,
+      postgresMs,
+      machineBusy: (machine.busy - machine0.busy) / Math.max(1, machine.total - machine0.total),
+    };
+  };
+}
+
 export async function benchSharing() {
   const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS amigos_bench_sharing WITH (FORCE)');
   await admin.query('CREATE DATABASE amigos_bench_sharing');
   await admin.end();
-  const server = await startServer({
-    DATABASE_URL: DB_URL,
-    SEED_DEMO: 'true',
-    SEED_CATALOG_RECORDS: '0',
-    SESSION_SECRET: SECRET,
-  });
+  const server = await startServer(
+    {
+      DATABASE_URL: DB_URL,
+      SEED_DEMO: 'true',
+      SEED_CATALOG_RECORDS: '0',
+      SESSION_SECRET: SECRET,
+    },
+    // BENCH_PROFILE_DIR=/some/dir: the server writes a V8 CPU profile there when it stops.
+    process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
+  );
   const database = await openDatabase({ databaseUrl: DB_URL, dataDir: '', poolSize: 4 });
+  const meterDb = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await meterDb.connect();
   try {
     const db = database.db;
     const store = new SessionStore(db, Buffer.from(SECRET, 'utf8'), 2);
@@ -143,9 +174,18 @@ export async function benchSharing() {
       }
     }
 
+    // A database in service is vacuumed and analysed now and then; the seed wrote its year just now.
+    {
+      const tables = new pg.Client({ connectionString: DB_URL });
+      await tables.connect();
+      await tables.query('VACUUM ANALYZE');
+      await tables.end();
+    }
     const base = new URL(server.baseUrl);
     await runLoad(`${server.baseUrl}/api/health`, 8, 2);
+    let meter = await cpuMeter(meterDb, server.pid);
     const baseline = await runLoad(`${server.baseUrl}/api/health`, CONNECTIONS, SECONDS);
+    const baselineCpu = await meter();
 
     // (1) Create + route, 64 clients for SECONDS.
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
@@ -155,6 +195,7 @@ export async function benchSharing() {
     const borrowers = [...sessions.keys()];
     const deadline = performance.now() + SECONDS * 1000;
     let started = performance.now();
+    meter = await cpuMeter(meterDb, server.pid);
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async (_, worker) => {
         let i = worker;
@@ -191,6 +232,17 @@ export async function benchSharing() {
       }),
     );
     const create = summary(createLat, (performance.now() - started) / 1000, createErrors);
+    const createCpu = await meter();
+
+    // The creates' mail (staff who want sharing emails) is delivered by the server's job worker; let it
+    // drain first (up to 60 s) so its work is not counted against the transitions.
+    for (let waited = 0; waited < 60_000; waited += 250) {
+      const { rows } = await database.raw(
+        "SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('queued', 'sending')",
+      );
+      if (Number(rows[0]?.n ?? 0) === 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
 
     // (2) Transitions: whole loans, lender and borrower alternating, each answer's version feeding the next.
     const steps: ['L' | 'B', string, object?][] = [
@@ -207,6 +259,7 @@ export async function benchSharing() {
     let actErrors = 0;
     let next = 0;
     started = performance.now();
+    meter = await cpuMeter(meterDb, server.pid);
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
         while (next < loans.length) {
@@ -231,21 +284,43 @@ export async function benchSharing() {
       }),
     );
     const actions = summary(actLat, (performance.now() - started) / 1000, actErrors);
+    const actionsCpu = await meter();
     agent.destroy();
 
     const ms = (v: number) => `${v.toFixed(1).padStart(6)} ms`;
     const row = (name: string, r: LoadResult) =>
       `  ${name.padEnd(46)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)}   p95 ${ms(r.p95)}   p99 ${ms(r.p99)}   errors ${r.errors}`;
     console.log(`\nResource sharing — postgres, ${CONNECTIONS} concurrent clients`);
+    const cpuRow = (name: string, r: LoadResult, c: Cpu) => {
+      const server = c.serverMs / Math.max(1, r.requests);
+      const base = baselineCpu.serverMs / Math.max(1, baseline.requests);
+      return (
+        `  ${name.padEnd(46)} server CPU ${server.toFixed(2).padStart(6)} ms/req (${(server / base).toFixed(0)}× baseline)` +
+        `   postgres CPU ${(c.postgresMs / Math.max(1, r.requests)).toFixed(2).padStart(6)} ms/req` +
+        `   machine busy ${(c.machineBusy * 100).toFixed(0)}%   throughput ${(baseline.rps / Math.max(0.001, r.rps)).toFixed(0)}× below baseline`
+      );
+    };
     console.log(row('baseline GET /api/health', baseline));
     console.log(row(`POST …/requests (create + route, ${create.requests})`, create));
     console.log(row(`POST …/actions (${actions.requests} actions)`, actions));
     console.log(
+      `  CPU: baseline server ${(baselineCpu.serverMs / Math.max(1, baseline.requests)).toFixed(3)} ms/req, ` +
+        `postgres ${(baselineCpu.postgresMs / Math.max(1, baseline.requests)).toFixed(3)} ms/req, machine busy ${(baselineCpu.machineBusy * 100).toFixed(0)}%`,
+    );
+    console.log(cpuRow('create + route', create, createCpu));
+    console.log(cpuRow('actions', actions, actionsCpu));
+    console.log(
       `  transitions: ${(actions.rps * 2).toFixed(0)}/s (each action is one transition on each side, in one transaction); ` +
         `create p95 goal ≤ 50 ms: ${create.p95 <= 50 ? 'met' : 'not met'}; transitions goal ≥ 1,000/s: ${actions.rps * 2 >= 1000 ? 'met' : 'not met'}`,
     );
-    return { baseline, create, actions };
+    return {
+      baseline,
+      create,
+      actions,
+      cpu: { baseline: baselineCpu, create: createCpu, actions: actionsCpu },
+    };
   } finally {
+    await meterDb.end();
     await database.close();
     await server.stop();
   }

@@ -1,13 +1,13 @@
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ActionInput } from '../../../shared/contracts/sharing.ts';
-import { librariesByIds } from '../members/index.ts';
 import { addDays, localDate } from './calendar.ts';
 import type { Flow } from './engine.ts';
 import { BORROWER_TO_LENDER, LENDER_TO_BORROWER } from './peers.ts';
 import { DEFAULT_POLICY } from './rota.ts';
 import { journalOf } from './citation.ts';
 import * as q from './queries.ts';
+import { loanTerms } from './rota-queries.ts';
 import { partnersAmong } from './iso18626/borrowing-queries.ts';
 import { resendFailed } from './iso18626/outbox.ts';
 import { BORROWER_ACTIONS, LENDER_ACTIONS, type BorrowerAction, type LenderAction } from './states.ts';
@@ -57,11 +57,10 @@ export async function lenderAction(tx: Db, flow: Flow, input: ActionInput, now: 
   const attempt = flow.attempt!;
   flow.lender(action, 'staff', note);
   if (action === 'ship' || action === 'approve_renewal') {
-    const [lib] = await librariesByIds(tx, [attempt.lenderId]);
-    const [policy] = await q.policiesOf(tx, [attempt.lenderId]);
-    const period = (policy ?? DEFAULT_POLICY).loanPeriodDays;
+    const terms = await loanTerms(tx, attempt.lenderId);
+    const period = terms?.loanPeriodDays ?? DEFAULT_POLICY.loanPeriodDays;
     const base =
-      action === 'ship' || !attempt.dueDate ? localDate(now, lib?.timeZone ?? 'UTC') : attempt.dueDate;
+      action === 'ship' || !attempt.dueDate ? localDate(now, terms?.timeZone ?? 'UTC') : attempt.dueDate;
     const dueDate = input.dueDate ?? addDays(base, period);
     flow.setAttempt({ dueDate, renewalPending: false });
   }

@@ -4,6 +4,7 @@ import { closuresBetween, librariesByIds } from '../members/index.ts';
 import { answerDeadline, addDays, localDate } from './calendar.ts';
 import { DEFAULT_POLICY } from './rota.ts';
 import * as q from './queries.ts';
+import { writeChange } from './change-queries.ts';
 import { tellOutsidePartners } from './iso18626/outbound.ts';
 import {
   encodeTexts,
@@ -81,6 +82,8 @@ export class Flow {
   private cursor: number;
   /** Lender facts already read for the rota (zone, policy, closures), so asking one costs no more reads. */
   readonly lenders = new Map<string, LenderFacts>();
+  /** The rota just written in this change (placed entries by position), so routing need not read it back. */
+  rota: { libraryId: string; position: number }[] | null = null;
 
   constructor(
     private readonly tx: Db,
@@ -231,7 +234,9 @@ export class Flow {
   /** While the borrower is sourcing: ask the next lender on the rota, or end the rota. */
   async route() {
     while (this.req.state === 'sourcing') {
-      const next = await q.nextOnRota(this.tx, this.req.id, this.cursor);
+      const next = this.rota
+        ? (this.rota.find((e) => e.position > this.cursor) ?? null)
+        : await q.nextOnRota(this.tx, this.req.id, this.cursor);
       if (!next) {
         this.borrower('rota_exhausted', 'system', sharingText('note.rota_exhausted'));
         this.notices.push({
@@ -308,9 +313,14 @@ export class Flow {
 
   /** Writes the changes: the request (new version), the attempt and the timeline. */
   async save() {
-    await this.flushAttempt();
-    await q.updateRequest(this.tx, this.req.id, this.reqSet);
-    await q.insertEvents(this.tx, this.events);
+    const attemptSet = this.attempt && Object.keys(this.attemptSet).length ? this.attemptSet : null;
+    await writeChange(this.tx, {
+      requestId: this.req.id,
+      request: this.reqSet,
+      attempt: attemptSet && { id: this.attempt!.id, set: attemptSet },
+      events: this.events,
+    });
+    this.attemptSet = {};
     this.events = [];
     await tellOutsidePartners(this.tx, this);
     return this.req.version + 1;

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { librariesByIds, staffWithCapability } from '../members/index.ts';
 import type { Notice } from './engine.ts';
 import { patronMail, staffMail } from './mail-templates.ts';
+import type { OutgoingMail } from '../../platform/mail/mailer.ts';
 import * as q from './queries.ts';
 
 export const requestNumber = (seq: number) => `ILL-${String(seq).padStart(6, '0')}`;
@@ -16,7 +17,9 @@ export class Notifier {
   constructor(private readonly ctx: AppContext) {}
 
   async write(tx: Db, notices: readonly Notice[], known?: q.RequestRow): Promise<string[]> {
-    const mailIds: string[] = [];
+    // Written together at the end: one insert for the notifications, one for the mail.
+    const inApp: Parameters<typeof q.insertNotifications>[1] = [];
+    const mails: OutgoingMail[] = [];
     // One change often tells the same library twice (e.g. a lender moved on, the next asked): read once.
     const requests = new Map<string, Promise<q.RequestRow | null>>(
       known ? [[known.id, Promise.resolve(known)]] : [],
@@ -32,9 +35,8 @@ export class Notifier {
           staffOf.set(n.libraryId, staffWithCapability(tx, n.libraryId, 'sharing'));
         const staff = await staffOf.get(n.libraryId)!;
         const link = `/sharing/requests/${req.id}`;
-        await q.insertNotifications(
-          tx,
-          staff.map((s) => ({
+        inApp.push(
+          ...staff.map((s) => ({
             userId: s.id,
             kind: `sharing.${n.kind}`,
             title: `${number}: ${n.state.replace(/_/g, ' ')}`,
@@ -53,14 +55,7 @@ export class Notifier {
             state: n.state,
             url: this.ctx.env.baseUrl + link,
           });
-          mailIds.push(
-            await this.ctx.mailer.queue(tx, {
-              ...mail,
-              to: s.email,
-              locale: s.locale,
-              template: 'sharing.staff',
-            }),
-          );
+          mails.push({ ...mail, to: s.email, locale: s.locale, template: 'sharing.staff' });
         }
       } else {
         const patron = await q.patronOf(tx, req.id);
@@ -75,16 +70,15 @@ export class Notifier {
           dueDate: attempt?.dueDate ?? null,
           copy: req.serviceType === 'copy',
         });
-        mailIds.push(
-          await this.ctx.mailer.queue(tx, {
-            ...mail,
-            to: patron.email,
-            locale: patron.locale,
-            template: `sharing.patron.${n.template}`,
-          }),
-        );
+        mails.push({
+          ...mail,
+          to: patron.email,
+          locale: patron.locale,
+          template: `sharing.patron.${n.template}`,
+        });
       }
     }
-    return mailIds;
+    await q.insertNotifications(tx, inApp);
+    return this.ctx.mailer.queueMany(tx, mails);
   }
 }

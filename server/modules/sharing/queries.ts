@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { SharingText } from '../../../shared/contracts/sharing-texts.ts';
-import { organizations, users } from '../members/tables.ts';
 import {
   notifications,
   sharingAttempts,
@@ -48,13 +47,6 @@ export async function lockRequest(db: Db, id: string, skipLocked = false) {
   const q = db.select().from(sharingRequests).where(eq(sharingRequests.id, id));
   const [row] = await (skipLocked ? q.for('update', { skipLocked: true }) : q.for('update'));
   return row ?? null;
-}
-
-export async function updateRequest(db: Db, id: string, set: Partial<typeof sharingRequests.$inferInsert>) {
-  await db
-    .update(sharingRequests)
-    .set({ ...set, version: sql`${sharingRequests.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(sharingRequests.id, id));
 }
 
 /** Same borrower, same item, same patron name, recently: a possible duplicate. */
@@ -131,22 +123,6 @@ export async function replaceRota(
   if (rows.length) await db.insert(sharingRota).values(rows.map((r) => ({ ...r, requestId })));
 }
 
-export async function rotaOf(db: Db, requestId: string) {
-  return db
-    .select({
-      libraryId: sharingRota.libraryId,
-      position: sharingRota.position,
-      reasons: sharingRota.reasons,
-      skipReason: sharingRota.skipReason,
-      symbol: organizations.symbol,
-      name: organizations.name,
-    })
-    .from(sharingRota)
-    .innerJoin(organizations, eq(organizations.id, sharingRota.libraryId))
-    .where(eq(sharingRota.requestId, requestId))
-    .orderBy(sql`${sharingRota.position} NULLS LAST`, asc(organizations.symbol));
-}
-
 /** The next placed library after `position`, or null at the end of the list. */
 export async function nextOnRota(db: Db, requestId: string, after: number) {
   const [row] = await db
@@ -160,31 +136,6 @@ export async function nextOnRota(db: Db, requestId: string, after: number) {
 
 // ——— Timeline and notes ———
 
-export async function insertEvents(db: Db, rows: EventInsert[]) {
-  if (rows.length) await db.insert(sharingEvents).values(rows);
-}
-
-export async function eventsOf(db: Db, requestId: string) {
-  return db
-    .select({
-      at: sharingEvents.at,
-      attemptId: sharingEvents.attemptId,
-      side: sharingEvents.side,
-      action: sharingEvents.action,
-      fromState: sharingEvents.fromState,
-      toState: sharingEvents.toState,
-      note: sharingEvents.note,
-      visibility: sharingEvents.visibility,
-      actor: users.displayName,
-      library: organizations.symbol,
-    })
-    .from(sharingEvents)
-    .leftJoin(users, eq(users.id, sharingEvents.actorId))
-    .leftJoin(organizations, eq(organizations.id, sharingEvents.libraryId))
-    .where(eq(sharingEvents.requestId, requestId))
-    .orderBy(asc(sharingEvents.id));
-}
-
 export async function hasEvent(db: Db, requestId: string, action: string) {
   const [row] = await db
     .select({ id: sharingEvents.id })
@@ -197,23 +148,6 @@ export async function hasEvent(db: Db, requestId: string, action: string) {
 export async function insertNote(db: Db, row: typeof sharingNotes.$inferInsert) {
   const [created] = await db.insert(sharingNotes).values(row).returning();
   return created!;
-}
-
-export async function notesOf(db: Db, requestId: string) {
-  return db
-    .select({
-      id: sharingNotes.id,
-      at: sharingNotes.createdAt,
-      libraryId: sharingNotes.libraryId,
-      text: sharingNotes.text,
-      author: users.displayName,
-      library: organizations.symbol,
-    })
-    .from(sharingNotes)
-    .leftJoin(users, eq(users.id, sharingNotes.authorId))
-    .innerJoin(organizations, eq(organizations.id, sharingNotes.libraryId))
-    .where(eq(sharingNotes.requestId, requestId))
-    .orderBy(asc(sharingNotes.createdAt));
 }
 
 // ——— Policies and lending figures ———
@@ -248,41 +182,6 @@ export async function upsertPolicy(
     .where(and(eq(sharingPolicies.libraryId, libraryId), eq(sharingPolicies.version, version)))
     .returning();
   return row ?? null;
-}
-
-const ON_LOAN = ['shipped', 'overdue', 'recalled', 'return_on_hold', 'return_in_transit'];
-
-/** Per library: items lent and received (shipped) since `since`, and loans out now. */
-/** Per library: items lent and received (shipped) since `since`, and loans out now — one statement. */
-export async function lendingFigures(db: Db, ids: readonly string[], since: Date) {
-  const out = new Map(ids.map((id) => [id, { lent: 0, borrowed: 0, activeLoans: 0 }]));
-  if (!ids.length) return out;
-  const onLoan = `{${ON_LOAN.join(',')}}`;
-  const result = await db.execute(sql`
-    SELECT lender_id AS id,
-      (count(*) FILTER (WHERE shipped_at > ${since.toISOString()}::timestamptz))::int AS lent,
-      (count(*) FILTER (WHERE state = ANY(${onLoan}::text[])))::int AS active,
-      0 AS borrowed
-    FROM sharing_attempts WHERE lender_id = ANY(${uuids(ids)})
-      AND (shipped_at > ${since.toISOString()}::timestamptz OR state = ANY(${onLoan}::text[]))
-    GROUP BY lender_id
-    UNION ALL
-    SELECT borrower_id, 0, 0, count(*)::int FROM sharing_requests
-    WHERE borrower_id = ANY(${uuids(ids)}) AND shipped_at > ${since.toISOString()}::timestamptz
-    GROUP BY borrower_id`);
-  const rows = ((result as unknown as { rows?: unknown[] }).rows ?? result) as {
-    id: string;
-    lent: number;
-    active: number;
-    borrowed: number;
-  }[];
-  for (const r of rows) {
-    const e = out.get(r.id)!;
-    e.lent += Number(r.lent);
-    e.activeLoans += Number(r.active);
-    e.borrowed += Number(r.borrowed);
-  }
-  return out;
 }
 
 // ——— CONTU ———

@@ -4,7 +4,6 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { ActionInput, Citation, RequestCreate } from '../../../shared/contracts/sharing.ts';
 import { clusterHoldings, clusterSummary, clustersByIdentifier } from '../catalog/index.ts';
-import { closuresBetween, librariesByIds } from '../members/index.ts';
 import { addDays, isClosedOn, localDate } from './calendar.ts';
 import { Flow } from './engine.ts';
 import { itemKeyOf, journalOf } from './citation.ts';
@@ -12,6 +11,8 @@ import { borrowerAction, lenderAction } from './actions.ts';
 import { resolveSide } from './policy.ts';
 import { buildRota, DEFAULT_POLICY, type Candidate } from './rota.ts';
 import * as q from './queries.ts';
+import { lockRequestWithAttempt } from './change-queries.ts';
+import { rotaFacts } from './rota-queries.ts';
 import type { Notifier } from './notify.ts';
 import { keyedHash } from '../../platform/auth/secrets.ts';
 import { encodeTexts, sharingText } from '../../../shared/contracts/sharing-texts.ts';
@@ -200,15 +201,16 @@ export class SharingService {
       byLibrary.set(h.libraryId, entry);
     }
     const ids = [...new Set([...byLibrary.keys(), req.borrowerId])];
-    const [libs, policies, figures] = await Promise.all([
-      librariesByIds(tx, ids),
-      q.policiesOf(tx, ids),
-      q.lendingFigures(tx, ids, new Date(now.getTime() - 365 * 86_400_000)),
-    ]);
     // Closures from yesterday (UTC) for 60 days: "closed today" anywhere in the Americas, and deadlines.
     const yesterday = addDays(now.toISOString().slice(0, 10), -1);
-    const closures = await closuresBetween(tx, ids, yesterday, addDays(yesterday, 62));
-    const policyOf = (id: string) => policies.find((p) => p.libraryId === id) ?? DEFAULT_POLICY;
+    const libs = await rotaFacts(
+      tx,
+      ids,
+      new Date(now.getTime() - 365 * 86_400_000),
+      yesterday,
+      addDays(yesterday, 62),
+    );
+    const policyOf = (id: string) => libs.find((l) => l.id === id)?.policy ?? DEFAULT_POLICY;
     const candidates: Candidate[] = libs
       .filter((l) => byLibrary.has(l.id))
       .map((l) => ({
@@ -218,11 +220,10 @@ export class SharingService {
         policy: policyOf(l.id),
         locations: byLibrary.get(l.id)!.locations,
         format: byLibrary.get(l.id)!.format,
-        closedToday: isClosedOn(
-          localDate(now, l.timeZone),
-          closures.filter((c) => c.organizationId === l.id),
-        ),
-        ...figures.get(l.id)!,
+        closedToday: isClosedOn(localDate(now, l.timeZone), l.closures),
+        activeLoans: l.activeLoans,
+        lent: l.lent,
+        borrowed: l.borrowed,
       }));
     // Outside lenders (ISO 18626 partners) after every member; never for a request an outside library sent.
     const partners = req.source === 'partner' ? [] : await rotaPartners(tx);
@@ -231,12 +232,13 @@ export class SharingService {
       candidates,
       partners,
     );
+    if (flow) flow.rota = rota.entries.map((e) => ({ libraryId: e.libraryId, position: e.position }));
     for (const l of libs)
       flow?.lenders.set(l.id, {
         symbol: l.symbol,
         timeZone: l.timeZone,
         policy: policyOf(l.id),
-        closures: closures.filter((c) => c.organizationId === l.id),
+        closures: l.closures,
       });
     await q.replaceRota(
       tx,
@@ -262,9 +264,9 @@ export class SharingService {
   /** A staff action of the caller's side, mirrored on the other side, under the request's row lock. */
   async act(actor: Principal, requestId: string, input: ActionInput, now = new Date(), copyPath?: string) {
     const mailIds = await this.inTransaction(async (tx) => {
-      const req = await q.lockRequest(tx, requestId);
-      if (!req) throw notFound('This request');
-      const attempt = req.currentAttemptId ? await q.findAttempt(tx, req.currentAttemptId) : null;
+      const locked = await lockRequestWithAttempt(tx, requestId);
+      if (!locked) throw notFound('This request');
+      const { req, attempt } = locked;
       const side = resolveSide(actor, req, attempt, 'act');
       if (req.version !== input.version) throw new AppError('VERSION_CONFLICT');
       const flow = new Flow(tx, req, attempt, { userId: actor.userId, libraryId: actor.organizationId }, now);

@@ -77,6 +77,8 @@ export const sharingRequests = pgTable(
     uniqueIndex('sharing_requests_seq_key').on(t.seq),
     index('sharing_requests_borrower_idx').on(t.borrowerId, t.state, t.updatedAt),
     index('sharing_requests_item_idx').on(t.borrowerId, t.itemKey, t.createdAt),
+    /** Items received in the last year, counted from the index alone for the rota's loan:borrow balance. */
+    index('sharing_requests_borrowed_idx').on(t.borrowerId, t.shippedAt),
     index('sharing_requests_ended_idx')
       .on(t.endedAt)
       .where(sql`${t.purgedAt} IS NULL`),
@@ -138,6 +140,8 @@ export const sharingAttempts = pgTable(
   (t) => [
     index('sharing_attempts_request_idx').on(t.requestId, t.position),
     index('sharing_attempts_lender_idx').on(t.lenderId, t.state, t.updatedAt),
+    /** Items lent in the last year, counted from the index alone for the rota's loan:borrow balance. */
+    index('sharing_attempts_lent_idx').on(t.lenderId, t.shippedAt),
     index('sharing_attempts_answer_idx')
       .on(t.answerBy)
       .where(sql`${t.state} IN ('received', 'expect_to_supply')`),

@@ -2,12 +2,12 @@ import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { QueuePage, RequestDetail, StaffAction } from '../../../shared/contracts/sharing.ts';
-import { librariesByIds } from '../members/index.ts';
 import { resolveSide } from './policy.ts';
 import { copyToken } from './service.ts';
 import { journalOf } from './citation.ts';
 import { requestNumber } from './notify.ts';
 import * as q from './queries.ts';
+import { requestPage } from './detail-queries.ts';
 import * as qq from './queue-queries.ts';
 import { BORROWER, LENDER, actionsFor } from './states.ts';
 import {
@@ -35,24 +35,19 @@ export class SharingViews {
 
   async detail(actor: Principal, requestId: string): Promise<RequestDetail> {
     const db = this.ctx.db;
-    const req = await q.findRequest(db, requestId);
-    if (!req) throw notFound('This request');
-    const attempts = await q.attemptsOf(db, requestId);
+    const page = await requestPage(db, requestId, actor.organizationId);
+    if (!page) throw notFound('This request');
+    const { req, attempts, libraries: libs, events, notes } = page;
     const own = [...attempts].reverse().find((a) => a.lenderId === actor.organizationId) ?? null;
     const current = attempts.find((a) => a.id === req.currentAttemptId) ?? null;
     const viewAs = resolveSide(actor, req, own ?? current, 'view');
     const attempt = viewAs === 'lending' ? own : current;
-    const libs = await librariesByIds(db, [req.borrowerId, ...attempts.map((a) => a.lenderId)]);
     const lib = (id: string) => {
       const l = libs.find((x) => x.id === id);
       return { id, symbol: l?.symbol ?? '', name: l?.name ?? '' };
     };
-    const [events, notes, rota] = await Promise.all([
-      q.eventsOf(db, requestId),
-      q.notesOf(db, requestId),
-      viewAs === 'lending' ? Promise.resolve([]) : q.rotaOf(db, requestId),
-    ]);
-    const patron = viewAs === 'borrowing' ? await q.patronOf(db, requestId) : null;
+    const rota = viewAs === 'lending' ? [] : page.rota;
+    const patron = viewAs === 'borrowing' ? page.patron : null;
     const isCurrentLender = viewAs === 'lending' && own?.id === req.currentAttemptId;
     let actions: StaffAction[] = [];
     if (viewAs === 'borrowing')

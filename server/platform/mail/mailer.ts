@@ -58,6 +58,26 @@ export class Mailer {
     return row!.id;
   }
 
+  /** Several messages in one insert: one round trip for a change's whole mail. Returns the rows' ids. */
+  async queueMany(db: Db, mails: readonly OutgoingMail[]): Promise<string[]> {
+    if (!mails.length) return [];
+    const rows = await db
+      .insert(mailOutbox)
+      .values(
+        mails.map((mail) => ({
+          toAddress: mail.to,
+          locale: mail.locale,
+          template: mail.template,
+          subject: mail.subject,
+          bodyText: mail.text,
+          bodyHtml: mail.html,
+          attachments: mail.attachments?.length ? mail.attachments : null,
+        })),
+      )
+      .returning({ id: mailOutbox.id });
+    return rows.map((r) => r.id);
+  }
+
   /** Call after the transaction that queued the mail has committed. */
   async dispatch(ids: string[]) {
     for (const id of ids) {

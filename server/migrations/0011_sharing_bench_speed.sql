@@ -1,0 +1,2 @@
+CREATE INDEX "sharing_attempts_lent_idx" ON "sharing_attempts" USING btree ("lender_id","shipped_at");--> statement-breakpoint
+CREATE INDEX "sharing_requests_borrowed_idx" ON "sharing_requests" USING btree ("borrower_id","shipped_at");
