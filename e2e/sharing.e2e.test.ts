@@ -323,6 +323,12 @@ describe('resource sharing between two member libraries', () => {
     await b.page.waitForURL(/\/sharing\/slips\?ids=/);
     await settled(b.page);
     await expect.poll(() => b.page.locator('.ill-slip').count()).toBe(2);
+    // The same two slips as one PDF from the server.
+    const slipsPdf = await b.page.request.get(
+      (await b.page.getByRole('link', { name: b.L('ill.slip.downloadPdf') }).getAttribute('href'))!,
+    );
+    expect(slipsPdf.status()).toBe(200);
+    expect(slipsPdf.headers()['content-type']).toBe('application/pdf');
 
     // Analytics: every chart has its table; the CSV link answers with CSV.
     await b.page.goto('/sharing/analytics');

@@ -46,6 +46,11 @@ export function SlipsPage() {
         [])
       : [];
   const [error, setError] = useState<unknown>(null);
+  // The same slips as one PDF from the server, for the library they are asked of now.
+  const lenderId = slips.data?.find((r) => r.attempt)?.attempt?.lender.id;
+  const pdfUrl = lenderId
+    ? `/api/v1/sharing/libraries/${encodeURIComponent(lenderId)}/pull-slips.pdf?ids=${encodeURIComponent(key)}&lang=${locale}`
+    : null;
 
   const print = async () => {
     setError(null);
@@ -71,6 +76,11 @@ export function SlipsPage() {
         <button type="button" className="button" onClick={() => void print()} disabled={!slips.data?.length}>
           {t('ill.slip.printNow')}
         </button>
+        {pdfUrl ? (
+          <a className="button button--secondary" href={pdfUrl} download>
+            {t('ill.slip.downloadPdf')}
+          </a>
+        ) : null}
         <Link to="/sharing/lending">{t('ill.slip.back')}</Link>
       </p>
       {error ? <Alert variant="error" live="alert" title={errorMessage(error, locale)} /> : null}
