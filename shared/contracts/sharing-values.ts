@@ -91,14 +91,17 @@ export const STAFF_ACTIONS = [
   'check_in',
   'mark_lost',
 ] as const;
-/** ISO 18626 reasonUnfilled / reasonRetry codes (open lists: any other code up to 40 characters is kept). */
-export const REASON_CODES = [
+/** ISO 18626 reasonUnfilled codes (open list: any other code up to 40 characters is kept). */
+export const REASONS_UNFILLED = [
   'NonCirculating',
   'NotAvailableForILL',
   'NotHeld',
   'NotOnShelf',
   'PolicyProblem',
   'PoorCondition',
+] as const;
+/** ISO 18626 reasonRetry codes (open list as well). */
+export const REASONS_RETRY = [
   'AtBindery',
   'CostExceedsMaxCost',
   'LoanPossible',
@@ -109,6 +112,8 @@ export const REASON_CODES = [
   'ReqDelDateNotPossible',
   'ReqDelMethodNotSupp',
 ] as const;
+export const REASON_CODES = [...REASONS_UNFILLED, ...REASONS_RETRY] as const;
+/** ISO 18626 loanCondition codes. */
 export const LOAN_CONDITIONS = [
   'LibraryUseOnly',
   'NoReproduction',

@@ -3,25 +3,16 @@
  * (UnrecognisedDataValue). Open lists are the standard's published codes; partners may send others, which we
  * accept and record. Lists differ per version only where noted.
  */
+import {
+  LOAN_CONDITIONS,
+  REASONS_RETRY,
+  REASONS_UNFILLED,
+} from '../../../../shared/contracts/sharing-values.ts';
+import { ISO_STATUSES, type IsoStatus } from '../machine.ts';
 import type { IsoVersion } from './tables.ts';
 
-export const ISO_STATUSES = [
-  'RequestReceived',
-  'ExpectToSupply',
-  'WillSupply',
-  'Loaned',
-  'Overdue',
-  'Recalled',
-  'RetryPossible',
-  'Unfilled',
-  'HoldReturn',
-  'ReleaseHoldReturn',
-  'CopyCompleted',
-  'LoanCompleted',
-  'CompletedWithoutReturn',
-  'Cancelled',
-] as const;
-export type IsoStatus = (typeof ISO_STATUSES)[number];
+// Statuses live with the machines (each lender state names the one it reports).
+export { ISO_STATUSES, type IsoStatus } from '../machine.ts';
 
 export const ISO_ACTIONS = [
   'StatusRequest',
@@ -120,32 +111,9 @@ export const CLOSED_LISTS: Record<IsoVersion, ClosedLists> = {
 /** Published open-list codes (2017 lists; 2021 keeps them). Unknown values are accepted and recorded. */
 export const OPEN_LISTS = {
   agencyIdType: ['ISIL', 'OCLC', 'DNUCNI', 'ICOLC', 'RESHARE'],
-  reasonUnfilled: [
-    'NonCirculating',
-    'NotAvailableForILL',
-    'NotHeld',
-    'NotOnShelf',
-    'PolicyProblem',
-    'PoorCondition',
-  ],
-  reasonRetry: [
-    'AtBindery',
-    'CostExceedsMaxCost',
-    'LoanPossible',
-    'NotCurrentAvailableForILL',
-    'NotFoundAsCited',
-    'OnLoan',
-    'OnOrder',
-    'ReqDelDateNotPossible',
-    'ReqDelMethodNotSupp',
-  ],
-  loanCondition: [
-    'LibraryUseOnly',
-    'NoReproduction',
-    'SignatureRequired',
-    'SpecCollSupervReq',
-    'WatchLibraryUseOnly',
-  ],
+  reasonUnfilled: REASONS_UNFILLED,
+  reasonRetry: REASONS_RETRY,
+  loanCondition: LOAN_CONDITIONS,
   copyrightCompliance: ['US-CCG', 'US-CCL'],
   serviceLevel: ['Express', 'Normal', 'Rush', 'SecondaryMail', 'Standard', 'Urgent'],
   deliveryMethod: ['Mail', 'Email', 'URL', 'FTP', 'ArticleExchange', 'Odyssey'],
