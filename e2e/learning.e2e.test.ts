@@ -212,5 +212,10 @@ describe('learning: registration to certificate', () => {
       await expect.poll(() => page.locator('h1').textContent()).toContain(heading);
       await expectAccessible(page, `${path} (es)`);
     }
+    // The saved language outlives this test: give the shared demo account its English back.
+    await page.request.patch('/api/v1/me', {
+      data: { locale: 'en' },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
   });
 });

@@ -25,6 +25,12 @@ async function pageFor(email: string): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   await signInViaApi(page, email);
+  // These journeys read English: a demo account's saved language (other files change it) must not leak in.
+  const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
+  await page.request.patch('/api/v1/me', {
+    data: { locale: 'en' },
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
   return page;
 }
 
