@@ -19,6 +19,10 @@ export const capabilitySchema = z.enum(CAPABILITY_VALUES);
 export type Capability = z.infer<typeof capabilitySchema>;
 
 export const uuidSchema = z.uuid('must be a valid id');
+/** A calendar date (2026-03-08) that exists and that PostgreSQL accepts (year 0 is not a year there). */
+export const dateSchema = z.iso
+  .date('must be a date like 2026-03-08')
+  .refine((d) => d >= '0001-01-01', 'must be a date like 2026-03-08');
 export const emailSchema = z.email('must be a valid email address').max(254).trim().toLowerCase();
 
 /** Standard paging query: 1-based page, bounded page size, so every list is paged. */

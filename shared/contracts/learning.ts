@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pagingQuery, uuidSchema } from './common.ts';
+import { dateSchema, pageOf, pagingQuery, uuidSchema } from './common.ts';
 
 export const EVENT_FORMATS = ['online', 'in_person', 'hybrid'] as const;
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const;
@@ -192,8 +192,8 @@ export const eventQuerySchema = z
     topic: topicSchema.optional(),
     format: z.enum(EVENT_FORMATS).optional(),
     language: z.enum(EVENT_LANGUAGES).optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: dateSchema.optional(),
+    to: dateSchema.optional(),
     free: z.enum(['true', 'false']).optional(),
     ...pagingQuery,
   })
@@ -321,8 +321,8 @@ export const ceRuleUpdateSchema = z
 
 export const transcriptQuerySchema = z
   .object({
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: dateSchema.optional(),
+    to: dateSchema.optional(),
     rule: z.string().trim().max(40).optional(),
     lang: z.enum(['en', 'es']).default('en'),
   })
@@ -364,7 +364,7 @@ export const outsideTrainingFieldsSchema = z
   .object({
     title: z.string().trim().min(3).max(300),
     provider: z.string().trim().min(2).max(200),
-    completedOn: z.iso.date(),
+    completedOn: dateSchema,
     contactHours: z.coerce.number().min(0.25).max(200),
     competencyArea: competencyAreaSchema,
   })

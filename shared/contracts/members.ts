@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { capabilitySchema, pageOf, pagingQuery, roleSchema, uuidSchema } from './common.ts';
+import { capabilitySchema, dateSchema, pageOf, pagingQuery, roleSchema, uuidSchema } from './common.ts';
 
 export const LIBRARY_TYPES = ['public', 'academic', 'school', 'special'] as const;
 export const MEMBER_STATUSES = ['applicant', 'active', 'grace', 'lapsed'] as const;
@@ -41,8 +41,8 @@ export const closureSchema = z.object({
 
 export const closureCreateSchema = z
   .object({
-    startsOn: z.iso.date(),
-    endsOn: z.iso.date(),
+    startsOn: dateSchema,
+    endsOn: dateSchema,
     reason: z.string().trim().min(1).max(200),
   })
   .strict()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './common.ts';
+import { dateSchema, localeSchema } from './common.ts';
 
 /**
  * A library's public patron request page (off until the library turns it on). Staff set the card-number
@@ -9,7 +9,6 @@ import { localeSchema } from './common.ts';
  */
 
 const text = (max: number) => z.string().trim().max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-08');
 
 /** Letters and digits only; compared without case. */
 export const CARD_CHARACTERS = /^[A-Za-z0-9]*$/;
@@ -65,7 +64,7 @@ export const patronRequestInputSchema = z
     volume: text(40).default(''),
     issue: text(40).default(''),
     pages: text(40).default(''),
-    needBefore: isoDate.optional(),
+    needBefore: dateSchema.optional(),
     pickupLocation: text(100).default(''),
     name: text(200).min(1, 'required'),
     cardNumber: text(60).min(1, 'required'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, pageOf, pagingQuery, uuidSchema } from './common.ts';
+import { dateSchema, localeSchema, pageOf, pagingQuery, uuidSchema } from './common.ts';
 import {
   BORROWER_STATE_VALUES,
   LENDER_STATE_VALUES,
@@ -44,7 +44,6 @@ export type LenderStateName = z.infer<typeof lenderStateSchema>;
 export const staffActionSchema = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof staffActionSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-08');
 const text = (max: number) => z.string().trim().max(max);
 
 /** The citation: a book (title, author…) or an article/chapter (journal + article fields). */
@@ -83,7 +82,7 @@ export const requestCreateSchema = z
     /** From a catalog record page: the citation is pre-filled from the cluster, fields given here win. */
     clusterId: uuidSchema.optional(),
     citation: citationSchema.partial().strict().default({}),
-    needBefore: isoDate.optional(),
+    needBefore: dateSchema.optional(),
     pickupLocation: text(200).default(''),
     rush: z.boolean().default(false),
     patron: patronInputSchema.optional(),
@@ -99,7 +98,7 @@ export const actionInputSchema = z
     version: z.number().int().min(1),
     note: text(2000).optional(),
     /** ship / approve_renewal: the (new) due date. */
-    dueDate: isoDate.optional(),
+    dueDate: dateSchema.optional(),
     /** cannot_supply / retry_possible. */
     reasonCode: text(40).optional(),
     /** offer_conditions. */
@@ -129,11 +128,11 @@ export const queueQuerySchema = z
     otherLibrary: uuidSchema.optional(),
     rush: z.enum(['true', 'false']).optional(),
     /** Created on these days (inclusive, UTC). */
-    createdFrom: isoDate.optional(),
-    createdTo: isoDate.optional(),
+    createdFrom: dateSchema.optional(),
+    createdTo: dateSchema.optional(),
     /** The patron's need-before date in this range (inclusive). */
-    needBeforeFrom: isoDate.optional(),
-    needBeforeTo: isoDate.optional(),
+    needBeforeFrom: dateSchema.optional(),
+    needBeforeTo: dateSchema.optional(),
     /** updated: newest change first (default); created: newest first; oldest; needBefore: soonest first. */
     sort: z.enum(QUEUE_SORTS).default('updated'),
     ...pagingQuery,
@@ -327,8 +326,8 @@ export const analyticsQuerySchema = z
   .object({
     /** Omit for the whole consortium. */
     libraryId: uuidSchema.optional(),
-    from: isoDate,
-    to: isoDate,
+    from: dateSchema,
+    to: dateSchema,
     period: z.enum(['month', 'quarter', 'year']).default('month'),
   })
   .strict();

@@ -52,6 +52,30 @@ describe('bad input', () => {
     expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.password']));
   });
 
+  it('a date that does not exist → 400, not a database error', async () => {
+    const session = (await admin.get('/api/v1/auth/session')).json() as {
+      user: { organization: { id: string } };
+    };
+    const lib = session.user.organization.id;
+    for (const url of [
+      `/api/v1/sharing/libraries/${lib}/requests?side=borrowing&createdFrom=2026-02-31`,
+      `/api/v1/sharing/libraries/${lib}/requests?side=borrowing&needBeforeTo=2026-13-45`,
+      `/api/v1/sharing/analytics?libraryId=${lib}&from=0000-01-01&to=2026-01-01`,
+    ])
+      expectError(await admin.get(url), 400, 'VALIDATION_FAILED');
+    const patron = await anonymous(t.app).post('/api/v1/public/sharing/ANY/patron-requests', {
+      serviceType: 'loan',
+      citation: { title: 'A title' },
+      needBefore: '2026-02-30',
+      name: 'Reader',
+      cardNumber: '21000000000000',
+      email: 'reader@patrons.example',
+      locale: 'en',
+    });
+    expectError(patron, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(patron.json().error.details)).toContain('needBefore');
+  });
+
   it('unknown fields → 400 naming them', async () => {
     const r = await admin.patch('/api/v1/me', { displayName: 'Director', isAdmin: true });
     expectError(r, 400, 'VALIDATION_FAILED');
