@@ -52,28 +52,45 @@ export function SlipsPage() {
     ? `/api/v1/sharing/libraries/${encodeURIComponent(lenderId)}/pull-slips.pdf?ids=${encodeURIComponent(key)}&lang=${locale}`
     : null;
 
+  // While prints are recorded: how many are done of how many (the button waits, a progress bar shows it).
+  const [recording, setRecording] = useState<{ done: number; total: number } | null>(null);
   const print = async () => {
     setError(null);
     const current = slips.data ?? [];
+    const total = current.filter((r) => r.actions.includes('print_pull_slip')).length;
+    setRecording({ done: 0, total });
     try {
       const updated: RequestDetail[] = [];
-      for (const r of current)
-        updated.push(
-          r.actions.includes('print_pull_slip')
-            ? await sharingApi.act(r.id, { action: 'print_pull_slip', version: r.version })
-            : r,
-        );
+      let done = 0;
+      for (const r of current) {
+        if (!r.actions.includes('print_pull_slip')) {
+          updated.push(r);
+          continue;
+        }
+        updated.push(await sharingApi.act(r.id, { action: 'print_pull_slip', version: r.version }));
+        setRecording({ done: ++done, total });
+      }
       slips.setData(updated);
     } catch (e) {
+      // Nothing is printed when the prints could not all be recorded: staff see why first.
       setError(e);
+      setRecording(null);
+      slips.reload();
+      return;
     }
+    setRecording(null);
     window.print();
   };
 
   return (
     <Page title={t('ill.slip.title')} lead={t('ill.slip.lead')}>
       <p className="actions-row no-print">
-        <button type="button" className="button" onClick={() => void print()} disabled={!slips.data?.length}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void print()}
+          disabled={!slips.data?.length || recording !== null}
+        >
           {t('ill.slip.printNow')}
         </button>
         {pdfUrl ? (
@@ -83,6 +100,17 @@ export function SlipsPage() {
         ) : null}
         <Link to="/sharing/lending">{t('ill.slip.back')}</Link>
       </p>
+      {recording ? (
+        <p className="no-print" role="status">
+          <label htmlFor="slip-recording">
+            {t('ill.slip.recording', {
+              done: fmt.number(recording.done),
+              total: fmt.number(recording.total),
+            })}
+          </label>{' '}
+          <progress id="slip-recording" max={recording.total || 1} value={recording.done} />
+        </p>
+      ) : null}
       {error ? <Alert variant="error" live="alert" title={errorMessage(error, locale)} /> : null}
       {!key ? <p>{t('ill.slip.none')}</p> : null}
       {slips.error ? <LoadError error={slips.error} onRetry={slips.reload} /> : null}

@@ -63,6 +63,7 @@ export const sharingQueuesEn = {
   'ill.slip.title': 'Pull slips',
   'ill.slip.lead': 'Print these slips and put one in each item.',
   'ill.slip.printNow': 'Print',
+  'ill.slip.recording': 'Recording the prints: {done} of {total}',
   'ill.slip.downloadPdf': 'Download PDF (two slips per page)',
   'ill.slip.back': 'Back to the lending queue',
   'ill.slip.for': 'For',

@@ -64,6 +64,7 @@ export const sharingQueuesEs: Record<keyof typeof sharingQueuesEn, string> = {
   'ill.slip.title': 'Boletas de retiro',
   'ill.slip.lead': 'Imprima estas boletas y ponga una en cada documento.',
   'ill.slip.printNow': 'Imprimir',
+  'ill.slip.recording': 'Registrando las impresiones: {done} de {total}',
   'ill.slip.downloadPdf': 'Descargar en PDF (dos boletas por página)',
   'ill.slip.back': 'Volver a la cola de préstamos',
   'ill.slip.for': 'Para',
