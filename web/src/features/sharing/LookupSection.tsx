@@ -24,15 +24,20 @@ export function LookupSection({
   const [identifier, setIdentifier] = useState('');
   const [lookup, setLookup] = useState<LookupResult | null>(null);
   const [lookupError, setLookupError] = useState<ApiError | null>(null);
+  // One lookup at a time: the button waits, and the live region says so (and announces each answer anew).
+  const [busy, setBusy] = useState(false);
   const runLookup = async (event: FormEvent) => {
     event.preventDefault();
-    if (!identifier.trim()) return;
+    if (!identifier.trim() || busy) return;
     setLookupError(null);
+    setLookup(null);
+    setBusy(true);
     try {
       setLookup(await sharingApi.lookup({ [kind]: identifier.trim() }));
     } catch (error) {
-      setLookup(null);
       setLookupError(error as ApiError);
+    } finally {
+      setBusy(false);
     }
     // Whatever is found, the identifier belongs to the citation too (a blank form can go out with it).
     onIdentifier(kind, identifier.trim());
@@ -60,17 +65,19 @@ export function LookupSection({
           width="medium"
           spellCheck={false}
         />
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={busy} aria-busy={busy}>
           {t('ill.new.lookupGo')}
         </button>
       </form>
       {lookupError ? <LoadError error={lookupError} /> : null}
       <LiveRegion>
-        {lookup
-          ? lookup.items.length
-            ? tp('ill.new.lookupFound', lookup.items.length)
-            : t('ill.new.lookupNone')
-          : ''}
+        {busy
+          ? t('ill.new.lookupBusy')
+          : lookup
+            ? lookup.items.length
+              ? tp('ill.new.lookupFound', lookup.items.length)
+              : t('ill.new.lookupNone')
+            : ''}
       </LiveRegion>
       {lookup?.items.length ? (
         <ul className="link-list">

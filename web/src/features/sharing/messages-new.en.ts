@@ -8,6 +8,7 @@ export const sharingNewEn = {
   'ill.new.lookupTitle': 'Find by identifier',
   'ill.new.lookupKind': 'Identifier type',
   'ill.new.lookupValue': 'Identifier',
+  'ill.new.lookupBusy': 'Looking up…',
   'ill.new.lookupGo': 'Look up',
   'ill.new.lookupNone': 'No catalog record has this identifier. Fill in the citation below.',
   'ill.new.lookupFound_one': '{count} catalog record found.',

@@ -9,6 +9,7 @@ export const sharingNewEs: Record<keyof typeof sharingNewEn, string> = {
   'ill.new.lookupTitle': 'Buscar por identificador',
   'ill.new.lookupKind': 'Tipo de identificador',
   'ill.new.lookupValue': 'Identificador',
+  'ill.new.lookupBusy': 'Buscando…',
   'ill.new.lookupGo': 'Buscar',
   'ill.new.lookupNone': 'Ningún registro del catálogo tiene este identificador. Complete la cita abajo.',
   'ill.new.lookupFound_one': 'Se encontró {count} registro del catálogo.',
