@@ -34,7 +34,8 @@ export async function copyRoutes(api: FastifyInstance, s: SharingServices) {
         try {
           for await (const part of request.parts()) {
             if (part.type === 'field') {
-              if (part.fieldname === 'version') version = Number(part.value);
+              if (part.fieldname === 'version' && /^\d{1,9}$/.test(String(part.value)))
+                version = Number(part.value);
               continue;
             }
             if (part.fieldname !== 'file' || file) {
@@ -45,7 +46,7 @@ export async function copyRoutes(api: FastifyInstance, s: SharingServices) {
             if (part.file.truncated) throw new AppError('BODY_TOO_LARGE', 'The copy is larger than 50 MiB.');
           }
           if (!file) throw new AppError('VALIDATION_FAILED', 'Attach the PDF in the field "file".');
-          if (!version || !Number.isInteger(version))
+          if (!version || !Number.isInteger(version) || version < 1)
             throw new AppError('VALIDATION_FAILED', 'The request version is needed.', [
               { path: 'version', message: 'required' },
             ]);
